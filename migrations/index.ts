@@ -1,0 +1,4 @@
+import { EventStore1764100000000 } from './1764100000000-event-store.js';
+
+/** Every migration, in order. Listed rather than globbed so the compiled ESM build needs no file scan. */
+export const MIGRATIONS = [EventStore1764100000000];

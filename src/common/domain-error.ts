@@ -1,0 +1,56 @@
+/**
+ * An error the domain or the event store expects and names. The problem+json filter maps each to its
+ * HTTP status; `code` becomes the problem `type`, so clients can branch on it without parsing text.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+  abstract readonly title: string;
+  /** Offending input fields, when the error is about specific ones. */
+  readonly errors?: { field: string; message: string }[];
+
+  constructor(message: string, errors?: { field: string; message: string }[]) {
+    super(message);
+    this.name = new.target.name;
+    this.errors = errors;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'not-found';
+  readonly status = 404;
+  readonly title = 'Not found';
+}
+
+export class AlreadyExistsError extends DomainError {
+  readonly code = 'already-exists';
+  readonly status = 409;
+  readonly title = 'Already exists';
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'conflict';
+  readonly status = 409;
+  readonly title = 'Conflict';
+}
+
+/** The request names something (an actor, a topic, a source) that does not exist. */
+export class UnknownReferenceError extends DomainError {
+  readonly code = 'unknown-reference';
+  readonly status = 422;
+  readonly title = 'Unknown reference';
+
+  constructor(field: string, message: string) {
+    super(message, [{ field, message }]);
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'validation';
+  readonly status = 400;
+  readonly title = 'Invalid input';
+
+  constructor(field: string, message: string) {
+    super(message, [{ field, message }]);
+  }
+}

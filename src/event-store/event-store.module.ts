@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { EventLogReader } from './event-log-reader.js';
+import { EventStore } from './event-store.js';
+import { ProjectionRegistry } from './projections/projection-registry.js';
+import { ProjectionRunner } from './projections/projection-runner.js';
+
+@Global()
+@Module({
+  providers: [EventStore, EventLogReader, ProjectionRegistry, ProjectionRunner],
+  exports: [EventStore, EventLogReader, ProjectionRegistry, ProjectionRunner],
+})
+export class EventStoreModule {}

@@ -1,0 +1,132 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './event-store.errors.js';
+import {
+  EVENT_COLUMNS, toRecordedEvent,
+  type DomainEvent, type EventMetadata, type EventRow, type ExpectedVersion, type RecordedEvent,
+} from './recorded-event.js';
+import { ProjectionRegistry } from './projections/projection-registry.js';
+
+export interface AppendOptions {
+  expectedVersion?: ExpectedVersion;
+  /** A retry with the same key returns the first append's events and writes nothing. */
+  idempotencyKey?: string;
+  /** What "the same content" means for the key; by default, the stream and the events' types and data. */
+  fingerprint?: string;
+  metadata?: EventMetadata;
+}
+
+export interface AppendResult<E extends DomainEvent = DomainEvent> {
+  readonly streamId: string;
+  readonly events: RecordedEvent<E>[];
+  /** True when an idempotency key answered with an earlier append. */
+  readonly replayed: boolean;
+  /** The stream's version after this append: the expected version for the next one. */
+  readonly version: number;
+}
+
+interface AppendRow extends EventRow { replayed: boolean }
+
+const ANY_VERSION_RETRIES = 5;
+
+/** The only code that writes the event log. */
+@Injectable()
+export class EventStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projections: ProjectionRegistry,
+  ) {}
+
+  async append<E extends DomainEvent>(
+    streamId: string, events: readonly E[], options: AppendOptions = {},
+  ): Promise<AppendResult<E>> {
+    if (events.length === 0) throw new Error(`append to ${streamId} needs at least one event`);
+    const expected = options.expectedVersion ?? 'any';
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryAppend(streamId, events, expected, options);
+      } catch (error) {
+        const code = pgError(error);
+        // Another writer took the version we computed; with no expectation, simply go again.
+        if (code.constraint === 'events_stream_version_unique' && expected === 'any' && attempt < ANY_VERSION_RETRIES) continue;
+        // A concurrent request with the same idempotency key won: the next attempt finds its result.
+        if (code.constraint === 'event_idempotency_keys_pkey' && attempt < 2) continue;
+        throw this.translate(error, streamId, expected, options.idempotencyKey);
+      }
+    }
+  }
+
+  async readStream<E extends DomainEvent = DomainEvent>(
+    streamId: string, range: { fromVersion?: number; toVersion?: number } = {}, db: EntityManager = this.dataSource.manager,
+  ): Promise<RecordedEvent<E>[]> {
+    const rows: EventRow[] = await db.query(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE stream_id = $1 AND version >= $2 AND version <= $3 ORDER BY version`,
+      [streamId, range.fromVersion ?? 1, range.toVersion ?? 2147483647],
+    );
+    return rows.map((row) => toRecordedEvent(row) as RecordedEvent<E>);
+  }
+
+  /** The number of events in the stream; 0 when it does not exist. */
+  async streamVersion(streamId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await db.query(`SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1`, [streamId]);
+    return Number(row.version);
+  }
+
+  private async tryAppend<E extends DomainEvent>(
+    streamId: string, events: readonly E[], expected: ExpectedVersion, options: AppendOptions,
+  ): Promise<AppendResult<E>> {
+    const metadata = JSON.stringify({ ...options.metadata, ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}) });
+    const params = [
+      streamId,
+      encodeExpected(expected),
+      events.map(() => randomUUID()),
+      events.map((e) => e.type),
+      events.map(() => 1),
+      events.map((e) => JSON.stringify(e.data)),
+      events.map(() => metadata),
+      options.idempotencyKey ?? null,
+      options.idempotencyKey ? options.fingerprint ?? fingerprintOf(streamId, events) : null,
+    ];
+    const sql = `SELECT replayed, ${EVENT_COLUMNS} FROM append_to_stream($1, $2, $3::uuid[], $4::text[],
+                   $5::smallint[], $6::jsonb[], $7::jsonb[], $8, $9)`;
+
+    const inline = this.projections.inlineFor(events.map((e) => e.type));
+    const run = async (db: EntityManager) => {
+      const rows: AppendRow[] = await db.query(sql, params);
+      const recorded = rows.map((row) => toRecordedEvent(row) as RecordedEvent<E>);
+      const replayed = rows[0]?.replayed ?? false;
+      // Inline projections share the append's transaction: a 2xx means the read models have it too.
+      if (!replayed) for (const projection of inline) await projection.apply(recorded, db);
+      return { streamId: recorded[0]?.streamId ?? streamId, events: recorded, replayed, version: recorded.at(-1)?.version ?? 0 };
+    };
+    return inline.length === 0 ? run(this.dataSource.manager) : this.dataSource.transaction(run);
+  }
+
+  private translate(error: unknown, streamId: string, expected: ExpectedVersion, key?: string): unknown {
+    const { code, detail, constraint } = pgError(error);
+    if (code === 'SLVER') return new WrongExpectedVersionError(streamId, expected, Number(detail));
+    if (constraint === 'events_stream_version_unique') return new WrongExpectedVersionError(streamId, expected, undefined);
+    if (code === 'SLIDK' && key) return new IdempotencyKeyReusedError(key);
+    return error;
+  }
+}
+
+function encodeExpected(expected: ExpectedVersion): number | null {
+  if (expected === 'any') return null;
+  if (expected === 'exists') return -1;
+  if (expected === 'no_stream') return 0;
+  if (!Number.isInteger(expected) || expected < 0) throw new Error(`invalid expected version ${expected}`);
+  return expected;
+}
+
+function fingerprintOf(streamId: string, events: readonly DomainEvent[]): string {
+  return createHash('sha256').update(JSON.stringify([streamId, events.map((e) => [e.type, e.data])])).digest('base64url');
+}
+
+/** The PostgreSQL error fields, whether TypeORM wrapped the driver's error or not. */
+export function pgError(error: unknown): { code?: string; detail?: string; constraint?: string } {
+  const e = error as { code?: string; detail?: string; constraint?: string; driverError?: { code?: string; detail?: string; constraint?: string } };
+  return e?.driverError ?? e ?? {};
+}

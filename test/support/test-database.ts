@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '../../src/database/data-source.js';
+
+/** The server tests run against: a real PostgreSQL, never a fake. */
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly name: string;
+  readonly dataSource: DataSource;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database of its own for one test file, so files run in parallel and the append-only
+ * log never needs cleaning. Refuses any server database whose name lacks "test".
+ */
+export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
+  const base = new URL(TEST_SERVER_URL);
+  if (!base.pathname.includes('test')) {
+    throw new Error(`Refusing to run tests against ${base.pathname.slice(1)}: its name lacks "test"`);
+  }
+  const name = `test_stanceline_${randomBytes(6).toString('hex')}`;
+  await withAdmin(base, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+  const dataSource = createDataSource({ url, poolSize: options.poolSize ?? 20 });
+  await dataSource.initialize();
+  await migrate(dataSource, { exclusive: false });
+  return {
+    url,
+    name,
+    dataSource,
+    async drop() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await withAdmin(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+async function withAdmin<T>(url: URL, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
