@@ -1,0 +1,19 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment.js';
+import { Database } from './database.js';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: Database, useFactory: (env: Environment) => Database.open(env), inject: [Environment] },
+        { provide: DataSource, useFactory: (database: Database) => database.dataSource, inject: [Database] },
+      ],
+      exports: [Database, DataSource],
+    };
+  }
+}
