@@ -6,6 +6,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * by (transaction_id, position) and stop below the oldest transaction still running (see
  * event-log-reader.ts); the index on that pair makes each page an index range scan.
  */
+/** Advisory lock namespaces (the first key of the two-key form) for appends; distinct from any other lock. */
+const IDEMPOTENCY_KEY_LOCKS = 0x53_4c_49_4b; // "SLIK"
+const STREAM_LOCKS = 0x53_4c_53_54; // "SLST"
+
 export class EventStore1764100000000 implements MigrationInterface {
   name = 'EventStore1764100000000';
 
@@ -62,8 +66,11 @@ export class EventStore1764100000000 implements MigrationInterface {
     }
 
     // Append in one round trip: check the expected version, insert the batch, remember the idempotency
-    // key. A concurrent writer that slips in between the check and the insert hits the unique
-    // (stream_id, version) constraint, so a lost race is an error, never a silent overwrite or a gap.
+    // key. Appends to one stream, and appends with one idempotency key, queue behind each other on
+    // transaction-scoped advisory locks (key first, then stream, so two appends never wait on each other
+    // in a cycle). The check then always sees the committed latest version: a lost race is refused with
+    // the actual version, a retry with the same key finds the first append's result, and "any" never
+    // fails. The unique (stream_id, version) constraint stays as the last line of defence.
     await db.query(`
       CREATE FUNCTION append_to_stream(
         p_stream_id text, p_expected_version integer,
@@ -78,6 +85,7 @@ export class EventStore1764100000000 implements MigrationInterface {
         v_key event_idempotency_keys%ROWTYPE;
       BEGIN
         IF p_idempotency_key IS NOT NULL THEN
+          PERFORM pg_advisory_xact_lock(${IDEMPOTENCY_KEY_LOCKS}, hashtext(p_idempotency_key));
           SELECT * INTO v_key FROM event_idempotency_keys k WHERE k.key = p_idempotency_key;
           IF FOUND THEN
             IF v_key.fingerprint <> p_fingerprint THEN
@@ -93,6 +101,7 @@ export class EventStore1764100000000 implements MigrationInterface {
           END IF;
         END IF;
 
+        PERFORM pg_advisory_xact_lock(${STREAM_LOCKS}, hashtext(p_stream_id));
         SELECT coalesce(max(e.version), 0) INTO v_current FROM events e WHERE e.stream_id = p_stream_id;
         -- expected: NULL any, -1 the stream exists, 0 no stream yet, n exactly n events so far
         IF (p_expected_version = -1 AND v_current = 0)

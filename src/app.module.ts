@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
+import { ActorsModule } from './actors/actors.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -25,7 +27,9 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule.forRoot(),
         EventStoreModule,
+        AuthModule,
         HealthModule,
+        ActorsModule,
       ],
     };
   }

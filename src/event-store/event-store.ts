@@ -28,8 +28,6 @@ export interface AppendResult<E extends DomainEvent = DomainEvent> {
 
 interface AppendRow extends EventRow { replayed: boolean }
 
-const ANY_VERSION_RETRIES = 5;
-
 /** The only code that writes the event log. */
 @Injectable()
 export class EventStore {
@@ -43,17 +41,12 @@ export class EventStore {
   ): Promise<AppendResult<E>> {
     if (events.length === 0) throw new Error(`append to ${streamId} needs at least one event`);
     const expected = options.expectedVersion ?? 'any';
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.tryAppend(streamId, events, expected, options);
-      } catch (error) {
-        const code = pgError(error);
-        // Another writer took the version we computed; with no expectation, simply go again.
-        if (code.constraint === 'events_stream_version_unique' && expected === 'any' && attempt < ANY_VERSION_RETRIES) continue;
-        // A concurrent request with the same idempotency key won: the next attempt finds its result.
-        if (code.constraint === 'event_idempotency_keys_pkey' && attempt < 2) continue;
-        throw this.translate(error, streamId, expected, options.idempotencyKey);
-      }
+    // No retry loop: append_to_stream queues concurrent appends to a stream (and with a key) behind
+    // each other, so a conflict here is a real one.
+    try {
+      return await this.tryAppend(streamId, events, expected, options);
+    } catch (error) {
+      throw this.translate(error, streamId, expected, options.idempotencyKey);
     }
   }
 
@@ -72,6 +65,18 @@ export class EventStore {
   async streamVersion(streamId: string, db: EntityManager = this.dataSource.manager): Promise<number> {
     const [row] = await db.query(`SELECT coalesce(max(version), 0) AS version FROM events WHERE stream_id = $1`, [streamId]);
     return Number(row.version);
+  }
+
+  /**
+   * The earlier append made under this idempotency key, if any. A different fingerprint means the key is
+   * being reused for other content, which is refused rather than answered with the wrong result.
+   */
+  async findIdempotentAppend(key: string, fingerprint?: string): Promise<{ streamId: string; lastVersion: number } | undefined> {
+    const [row] = await this.dataSource.query(
+      `SELECT stream_id, fingerprint, last_version FROM event_idempotency_keys WHERE key = $1`, [key]);
+    if (!row) return undefined;
+    if (fingerprint !== undefined && row.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+    return { streamId: row.stream_id, lastVersion: row.last_version };
   }
 
   private async tryAppend<E extends DomainEvent>(

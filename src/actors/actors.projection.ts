@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Projection } from '../event-store/projections/projection.js';
+import type { RecordedEvent } from '../event-store/recorded-event.js';
+import type { ActorRegistered } from './actor.events.js';
+
+@Injectable()
+export class ActorsProjection implements Projection {
+  readonly name = 'actors';
+  readonly mode = 'inline';
+  readonly handles = ['ActorRegistered'];
+  readonly tables = ['actors'];
+
+  async apply(events: readonly RecordedEvent[], db: EntityManager): Promise<void> {
+    for (const event of events as RecordedEvent<ActorRegistered>[]) {
+      const { id, name, kind, aliases, roles } = event.data;
+      await db.query(
+        `INSERT INTO actors (id, name, kind, aliases, roles, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, name, kind, JSON.stringify(aliases), JSON.stringify(roles), event.recordedAt]);
+    }
+  }
+}

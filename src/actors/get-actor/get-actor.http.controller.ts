@@ -1,0 +1,20 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../../common/domain-error.js';
+
+@ApiTags('actors')
+@Controller('v1/actors')
+export class GetActorController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The actor' })
+  @ApiNotFoundResponse({ description: 'No actor has this id' })
+  async get(@Param('id') id: string) {
+    const [actor] = await this.dataSource.query(
+      `SELECT id, name, kind, aliases, roles, recorded_at AS "recordedAt" FROM actors WHERE id = $1`, [id]);
+    if (!actor) throw new NotFoundError(`No actor ${id}`);
+    return actor;
+  }
+}

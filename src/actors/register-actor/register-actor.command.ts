@@ -1,0 +1,29 @@
+import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import { InvalidInputError } from '../../common/domain-error.js';
+import { parsePartialDate } from '../../common/dates/partial-date.js';
+import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { actorDecider } from '../actor.decider.js';
+import { actorStream, type Actor } from '../actor.events.js';
+import type { RegisterActorRequest } from './register-actor.request.dto.js';
+
+export class RegisterActorCommand {
+  constructor(readonly request: RegisterActorRequest, readonly options: CommandOptions) {}
+}
+
+@Handles(RegisterActorCommand)
+export class RegisterActorHandler implements ICommandHandler<RegisterActorCommand, { actor: Actor; recordedAt: Date }> {
+  constructor(private readonly commands: CommandHandler) {}
+
+  async execute({ request, options }: RegisterActorCommand) {
+    const roles = (request.roles ?? []).map(({ title, from, to }) => (to === undefined ? { title, from } : { title, from, to }));
+    roles.forEach((role, i) => {
+      if (role.to !== undefined && parsePartialDate(role.to)!.end < parsePartialDate(role.from)!.start) {
+        throw new InvalidInputError(`roles[${i}].to`, 'a role cannot end before it starts');
+      }
+    });
+    const actor: Actor = { id: request.id, name: request.name, kind: request.kind, aliases: request.aliases ?? [], roles };
+    const { state } = await this.commands.handle(actorStream(actor.id), actorDecider, { type: 'RegisterActor', actor }, options);
+    if (!state.registered) throw new Error('actor stream empty after registering');
+    return { actor: state.actor, recordedAt: state.recordedAt };
+  }
+}

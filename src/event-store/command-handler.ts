@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
+import { fold, type Decider } from './decider.js';
+import { WrongExpectedVersionError } from './event-store.errors.js';
+import { EventStore } from './event-store.js';
+import type { DomainEvent, EventMetadata, RecordedEvent } from './recorded-event.js';
+
+/** The `If-Match` version a client sent is not the stream's version any more. */
+export class PreconditionFailedError extends DomainError {
+  readonly code = 'precondition-failed';
+  readonly status = 412;
+  readonly title = 'Precondition failed';
+}
+
+export interface CommandOptions {
+  /** From `If-Match`: the version the client last saw; a mismatch is 412, never a silent overwrite. */
+  expectedVersion?: number;
+  idempotencyKey?: string;
+  fingerprint?: string;
+  metadata?: EventMetadata;
+}
+
+export interface CommandResult<State, Event extends DomainEvent> {
+  readonly streamId: string;
+  readonly state: State;
+  readonly version: number;
+  readonly events: RecordedEvent<Event>[];
+  readonly replayed: boolean;
+}
+
+const RACE_RETRIES = 3;
+
+/**
+ * Load, decide, append with the expected version: the whole write path of every stream. A retry of an
+ * idempotent request is answered from the first outcome before the rules run again (a retried
+ * retraction must not be refused because the first one succeeded).
+ */
+@Injectable()
+export class CommandHandler {
+  constructor(private readonly store: EventStore) {}
+
+  async handle<Command, State, Event extends DomainEvent>(
+    streamId: string, decider: Decider<Command, State, Event>, command: Command, options: CommandOptions = {},
+  ): Promise<CommandResult<State, Event>> {
+    if (options.idempotencyKey) {
+      const earlier = await this.store.findIdempotentAppend(options.idempotencyKey, options.fingerprint);
+      if (earlier) return this.outcome(earlier.streamId, decider, earlier.lastVersion, true);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const history = await this.store.readStream<Event>(streamId);
+      const state = fold(decider, history);
+      const version = history.length;
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new PreconditionFailedError(`${streamId} is at version ${version}, not ${options.expectedVersion}`);
+      }
+      const events = decider.decide(command, state);
+      try {
+        const appended = await this.store.append(streamId, events, {
+          expectedVersion: version === 0 ? 'no_stream' : version,
+          idempotencyKey: options.idempotencyKey,
+          fingerprint: options.fingerprint,
+          metadata: options.metadata,
+        });
+        if (appended.replayed) return this.outcome(appended.streamId, decider, appended.version, true);
+        return { streamId, state: fold(decider, appended.events, state), version: appended.version, events: appended.events, replayed: false };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (options.expectedVersion !== undefined) throw new PreconditionFailedError(`${streamId} changed since version ${options.expectedVersion}`);
+        // Someone else wrote first: decide again on the new state (it may now refuse, e.g. "already exists").
+        if (attempt >= RACE_RETRIES) throw error;
+      }
+    }
+  }
+
+  /** The stream's state as of `version`: what the first request of an idempotent retry answered. */
+  private async outcome<Command, State, Event extends DomainEvent>(
+    streamId: string, decider: Decider<Command, State, Event>, version: number, replayed: boolean,
+  ): Promise<CommandResult<State, Event>> {
+    const events = await this.store.readStream<Event>(streamId, { toVersion: version });
+    return { streamId, state: fold(decider, events), version, events, replayed };
+  }
+}
