@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { ActorsModule } from './actors/actors.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CommonModule } from './common/common.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -27,6 +28,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule.forRoot(),
         EventStoreModule,
+        CommonModule,
         AuthModule,
         HealthModule,
         ActorsModule,
