@@ -24,6 +24,10 @@ describe('actors over HTTP', () => {
 
   it('answers 404 for an unknown actor', async () => {
     await t.http.get('/v1/actors/nobody').expect(404);
+    await t.http.get('/v1/actors/a%00b').expect(404);
+    // Not valid UTF-8 once decoded (a lone surrogate): the router refuses to decode it.
+    const undecodable = await t.http.get('/v1/actors/%ED%A0%80').expect(400);
+    expect(undecodable.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
   it('refuses bad input with 400 naming the field, and writes nothing', async () => {

@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/domain-error.js';
+import { IdParamPipe } from '../../common/id-param.pipe.js';
 
 @ApiTags('actors')
 @Controller('v1/actors')
@@ -11,7 +12,7 @@ export class GetActorController {
   @Get(':id')
   @ApiOkResponse({ description: 'The actor' })
   @ApiNotFoundResponse({ description: 'No actor has this id' })
-  async get(@Param('id') id: string) {
+  async get(@Param('id', new IdParamPipe('actor')) id: string) {
     const [actor] = await this.dataSource.query(
       `SELECT id, name, kind, aliases, roles, recorded_at AS "recordedAt" FROM actors WHERE id = $1`, [id]);
     if (!actor) throw new NotFoundError(`No actor ${id}`);

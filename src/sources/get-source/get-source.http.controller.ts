@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../../common/domain-error.js';
+import { IdParamPipe } from '../../common/id-param.pipe.js';
+import { SOURCE_COLUMNS, type SourceView } from '../source.view.js';
+
+@ApiTags('sources')
+@Controller('v1/sources')
+export class GetSourceController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'The source: {id, kind, title, publisher, url, publishedAt, recordedAt}' })
+  @ApiNotFoundResponse({ description: 'No source has this id' })
+  async get(@Param('id', new IdParamPipe('source')) id: string): Promise<SourceView> {
+    const [source] = await this.dataSource.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1`, [id]);
+    if (!source) throw new NotFoundError(`No source ${id}`);
+    return source;
+  }
+}

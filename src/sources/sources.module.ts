@@ -1,0 +1,18 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
+import { GetSourceController } from './get-source/get-source.http.controller.js';
+import { RegisterSourceHandler } from './register-source/register-source.command.js';
+import { RegisterSourceController } from './register-source/register-source.http.controller.js';
+import { SourcesProjection } from './sources.projection.js';
+
+@Module({
+  controllers: [RegisterSourceController, GetSourceController],
+  providers: [RegisterSourceHandler, SourcesProjection],
+})
+export class SourcesModule implements OnModuleInit {
+  constructor(private readonly registry: ProjectionRegistry, private readonly projection: SourcesProjection) {}
+
+  onModuleInit(): void {
+    this.registry.register(this.projection);
+  }
+}
