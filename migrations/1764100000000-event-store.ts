@@ -1,15 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The event log. Positions come from a sequence, which is not transactional: a transaction that takes a
- * lower position can commit after one with a higher position. Readers of the whole log therefore order
- * by (transaction_id, position) and stop below the oldest transaction still running (see
- * event-log-reader.ts); the index on that pair makes each page an index range scan.
- */
 /** Advisory lock namespaces (the first key of the two-key form) for appends; distinct from any other lock. */
 const IDEMPOTENCY_KEY_LOCKS = 0x53_4c_49_4b; // "SLIK"
 const STREAM_LOCKS = 0x53_4c_53_54; // "SLST"
 
+/**
+ * The event log. Positions come from a sequence, which is not transactional: a transaction that takes a
+ * lower position can commit after one with a higher position. Readers of the whole log therefore order
+ * by (transaction_id, position) and stop below the oldest transaction still running here (see
+ * event-log-reader.ts); the index on that pair makes each page an index range scan.
+ */
 export class EventStore1764100000000 implements MigrationInterface {
   name = 'EventStore1764100000000';
 

@@ -9,6 +9,8 @@ import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
+import { SourcesModule } from './sources/sources.module.js';
+import { TopicsModule } from './topics/topics.module.js';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ActorsModule,
+        TopicsModule,
+        SourcesModule,
       ],
     };
   }

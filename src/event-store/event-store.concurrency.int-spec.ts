@@ -1,4 +1,4 @@
-import { createEventStoreFixture, rejectionOf, statementRecorded, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
+import { createEventStoreFixture, rejectionOf, statementRecorded, withWritesHeldUntilQueued, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
 import { WrongExpectedVersionError } from './event-store.errors.js';
 
 const WRITERS = 50;
@@ -20,8 +20,8 @@ describe('EventStore: concurrent appends to one stream', () => {
     const streamId = 'statement-contended';
     await fx.store.append(streamId, [statementRecorded(1), statementRecorded(2)]);
 
-    const outcomes = await Promise.allSettled(Array.from({ length: WRITERS }, (_, i) =>
-      fx.store.append(streamId, [statementRecorded(100 + i), statementRecorded(200 + i)], { expectedVersion: 2 })));
+    const outcomes = await withWritesHeldUntilQueued(fx.db, WRITERS, () => Promise.allSettled(Array.from({ length: WRITERS }, (_, i) =>
+      fx.store.append(streamId, [statementRecorded(100 + i), statementRecorded(200 + i)], { expectedVersion: 2 }))));
 
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -36,8 +36,8 @@ describe('EventStore: concurrent appends to one stream', () => {
 
   it('given no stream, when 50 writers append expecting no_stream at once, then exactly one creates it', async () => {
     const streamId = 'statement-created-once';
-    const outcomes = await Promise.allSettled(Array.from({ length: WRITERS }, (_, i) =>
-      fx.store.append(streamId, [statementRecorded(i)], { expectedVersion: 'no_stream' })));
+    const outcomes = await withWritesHeldUntilQueued(fx.db, WRITERS, () => Promise.allSettled(Array.from({ length: WRITERS }, (_, i) =>
+      fx.store.append(streamId, [statementRecorded(i)], { expectedVersion: 'no_stream' }))));
 
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
@@ -50,8 +50,8 @@ describe('EventStore: concurrent appends to one stream', () => {
     await fx.store.append(streamId, [statementRecorded(0)]);
 
     // Half single events, half pairs: 75 events after the first one.
-    const results = await Promise.all(Array.from({ length: WRITERS }, (_, i) =>
-      fx.store.append(streamId, i % 2 === 0 ? [statementRecorded(i)] : [statementRecorded(i), statementRecorded(i + 1000)])));
+    const results = await withWritesHeldUntilQueued(fx.db, WRITERS, () => Promise.all(Array.from({ length: WRITERS }, (_, i) =>
+      fx.store.append(streamId, i % 2 === 0 ? [statementRecorded(i)] : [statementRecorded(i), statementRecorded(i + 1000)]))));
 
     const total = 1 + WRITERS / 2 + WRITERS;
     expect(await versionsOf(streamId)).toEqual(Array.from({ length: total }, (_, i) => i + 1));

@@ -1,4 +1,6 @@
-import { countEvents, createEventStoreFixture, rawEvents, rejectionOf, statementRecorded, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
+import {
+  countEvents, createEventStoreFixture, rawEvents, rejectionOf, statementRecorded, withWritesHeldUntilQueued, type EventStoreFixture,
+} from '../../test/support/event-store-fixture.js';
 import { IdempotencyKeyReusedError } from './event-store.errors.js';
 import type { ExpectedVersion } from './recorded-event.js';
 
@@ -65,6 +67,15 @@ describe('EventStore: idempotent appends', () => {
     });
   });
 
+  it('given appends under keys, when looking a key up before deciding, then it names the earlier append or refuses other content', async () => {
+    const first = await fx.store.append('statement-lookup', batch(), { idempotencyKey: 'req-lookup', fingerprint: 'body-1' });
+
+    expect(await fx.store.findIdempotentAppend('req-lookup', 'body-1')).toEqual({ streamId: 'statement-lookup', lastVersion: first.version });
+    expect(await fx.store.findIdempotentAppend('req-lookup')).toEqual({ streamId: 'statement-lookup', lastVersion: first.version });
+    await expect(fx.store.findIdempotentAppend('req-lookup', 'body-2')).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await fx.store.findIdempotentAppend('req-never-used', 'body-1')).toBeUndefined();
+  });
+
   it('given a caller-supplied fingerprint, when the retry has the same fingerprint, then it is a replay', async () => {
     const first = await fx.store.append('statement-c', batch(), { idempotencyKey: 'req-fp', fingerprint: 'body-sha-1' });
     const retry = await fx.store.append('statement-c', [statementRecorded(7)], { idempotencyKey: 'req-fp', fingerprint: 'body-sha-1' });
@@ -91,8 +102,8 @@ describe('EventStore: idempotent appends', () => {
       const streamId = `statement-concurrent-${expectedVersion}`;
       const countBefore = await countEvents(fx.db);
 
-      const results = await Promise.all(Array.from({ length: 10 }, () =>
-        fx.store.append(streamId, batch(), { idempotencyKey: key, expectedVersion })));
+      const results = await withWritesHeldUntilQueued(fx.db, 10, () => Promise.all(Array.from({ length: 10 }, () =>
+        fx.store.append(streamId, batch(), { idempotencyKey: key, expectedVersion }))));
 
       expect(await countEvents(fx.db)).toBe(countBefore + 2);
       expect(await eventsWithKey(key)).toBe(2);

@@ -79,17 +79,29 @@ describe('EventStore: appending with an expected version, reading a stream', () 
     });
   });
 
-  describe('given a batch that PostgreSQL cannot store in full', () => {
-    it('when its last event fails, then none of its events is written', async () => {
+  describe('given a database that refuses one event of a batch after storing the ones before it', () => {
+    beforeAll(async () => {
+      // A row trigger fires per row, so the first two rows of the batch are already inserted when it raises.
+      await fx.db.dataSource.query(`
+        CREATE FUNCTION refuse_marked_event() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.data ? 'refuse' THEN RAISE EXCEPTION 'event % refused', NEW.version USING ERRCODE = 'P0099'; END IF;
+          RETURN NEW;
+        END $$`);
+      await fx.db.dataSource.query(`CREATE TRIGGER refuse_marked_event BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse_marked_event()`);
+    });
+
+    it('when a batch of three fails on its third event, then none of its events is written', async () => {
       const streamId = await givenStreamWith(1);
       const before = await rawEvents(fx.db);
-      // jsonb refuses the NUL character, so the third insert of the batch fails after two succeeded.
-      const batch = [statementRecorded(2), statementRecorded(3), statementRecorded(4, { quote: 'nul \u0000 byte' })];
 
-      await expect(fx.store.append(streamId, batch, { expectedVersion: 1 })).rejects.toThrow();
+      const error = await rejectionOf(fx.store.append(streamId,
+        [statementRecorded(2), statementRecorded(3), statementRecorded(4, { refuse: true })], { expectedVersion: 1 }));
 
+      expect((error as Error).message).toContain('event 4 refused');
       expect(await rawEvents(fx.db)).toEqual(before);
       expect(await fx.store.streamVersion(streamId)).toBe(1);
+      expect((await fx.store.append(streamId, [statementRecorded(2)], { expectedVersion: 1 })).version).toBe(2);
     });
   });
 
