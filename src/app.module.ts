@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SourcesModule } from './sources/sources.module.js';
+import { StatementsModule } from './statements/statements.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         ActorsModule,
         TopicsModule,
         SourcesModule,
+        StatementsModule,
       ],
     };
   }

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import { References } from '../../common/references.js';
+import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { statementDecider, type StatementOnRecord } from '../statement.decider.js';
+import { statementStream } from '../statement.events.js';
+import { requireAll } from '../statement-references.js';
+import { onRecord } from '../statement.view.js';
+import type { RecordStatementRequest } from './record-statement.request.dto.js';
+
+export class RecordStatementCommand {
+  constructor(readonly request: RecordStatementRequest, readonly options: CommandOptions) {}
+}
+
+@Handles(RecordStatementCommand)
+export class RecordStatementHandler implements ICommandHandler<RecordStatementCommand, StatementOnRecord> {
+  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
+
+  async execute({ request, options }: RecordStatementCommand): Promise<StatementOnRecord> {
+    const { actorId, topicId, stance, conditions, summary, quote, form, statedAt, sourceId } = request;
+    await requireAll([
+      this.references.requireActor(actorId),
+      this.references.requireTopic(topicId),
+      this.references.requireSource(sourceId),
+    ]);
+    // A retry without an id gets a fresh UUID here, but the idempotency key answers it with the
+    // first request's stream before this id is used.
+    const id = request.id ?? randomUUID();
+    const fields = { actorId, topicId, stance, conditions: conditions ?? [], summary, quote: quote ?? null, form, statedAt, sourceId };
+    const streamId = statementStream(id);
+    const { state, streamId: written } = await this.commands.handle(streamId, statementDecider, { type: 'RecordStatement', id, fields }, options);
+    return onRecord(state, written);
+  }
+}
