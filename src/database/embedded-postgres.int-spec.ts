@@ -77,7 +77,8 @@ describe('startEmbeddedPostgres', () => {
     const dataDir = freshDir();
     const first = await start(dataDir);
 
-    const attempt = startEmbeddedPostgres({ dataDir, logger: recordingLogger() });
+    // If the lock is broken this resolves; register it so cleanup stops it and the test fails instead of hanging.
+    const attempt = start(dataDir);
     await expect(attempt).rejects.toBeInstanceOf(DataDirectoryLockedError);
     await expect(attempt).rejects.toThrow(dataDir);
     await expect(attempt).rejects.toThrow(`pid ${process.pid}`);

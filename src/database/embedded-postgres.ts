@@ -122,7 +122,7 @@ function readPid(path: string): number | undefined {
 
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0); if (pid) return false;
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by another user
