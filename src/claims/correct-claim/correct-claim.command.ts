@@ -1,0 +1,43 @@
+import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import { NotFoundError } from '../../common/domain-error.js';
+import { References } from '../../common/references.js';
+import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { EventStore } from '../../event-store/event-store.js';
+import { requireClaimIdShape } from '../claim-id.js';
+import { toClaimValue } from '../claim-value.dto.js';
+import { claimDecider } from '../claim.decider.js';
+import { claimStream, type ClaimFields } from '../claim.events.js';
+import { toClaimView, type ClaimView } from '../claim.view.js';
+import type { ClaimChangesDto, CorrectClaimRequest } from './correct-claim.request.dto.js';
+
+export class CorrectClaimCommand {
+  constructor(readonly id: string, readonly request: CorrectClaimRequest, readonly options: CommandOptions) {}
+}
+
+@Handles(CorrectClaimCommand)
+export class CorrectClaimHandler implements ICommandHandler<CorrectClaimCommand, ClaimView> {
+  constructor(private readonly commands: CommandHandler, private readonly store: EventStore, private readonly references: References) {}
+
+  async execute({ id, request, options }: CorrectClaimCommand): Promise<ClaimView> {
+    const stream = claimStream(requireClaimIdShape(id));
+    // An unknown claim is 404 before anything about the request (its If-Match, its references) is judged.
+    if ((await this.store.streamVersion(stream)) === 0) throw new NotFoundError(`No claim ${id}`);
+    const changes = toChanges(request.changes);
+    if (changes.actorId !== undefined) await this.references.requireActor(changes.actorId, 'changes.actorId');
+    if (changes.sourceId !== undefined) await this.references.requireSource(changes.sourceId, 'changes.sourceId');
+    const { state } = await this.commands.handle(stream, claimDecider, { type: 'CorrectClaim', id, changes, reason: request.reason }, options);
+    if (state.status === 'none') throw new Error('claim stream empty after correcting');
+    return toClaimView(state.claim, state);
+  }
+}
+
+/** The request's changes as event data: only the fields given, the value in its canonical shape. */
+function toChanges(dto: ClaimChangesDto): Partial<ClaimFields> {
+  const changes: Partial<ClaimFields> = {};
+  const { value, ...rest } = dto;
+  for (const [key, field] of Object.entries(rest)) {
+    if (field !== undefined) (changes as Record<string, unknown>)[key] = field;
+  }
+  if (value !== undefined) changes.value = toClaimValue(value);
+  return changes;
+}

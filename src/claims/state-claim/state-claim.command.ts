@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import { References } from '../../common/references.js';
+import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { toClaimValue } from '../claim-value.dto.js';
+import { claimDecider, type Claim } from '../claim.decider.js';
+import { claimStream } from '../claim.events.js';
+import { toClaimView, type ClaimView } from '../claim.view.js';
+import type { StateClaimRequest } from './state-claim.request.dto.js';
+
+export class StateClaimCommand {
+  constructor(readonly request: StateClaimRequest, readonly options: CommandOptions) {}
+}
+
+@Handles(StateClaimCommand)
+export class StateClaimHandler implements ICommandHandler<StateClaimCommand, ClaimView> {
+  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
+
+  async execute({ request, options }: StateClaimCommand): Promise<ClaimView> {
+    await this.references.requireActor(request.actorId);
+    await this.references.requireSource(request.sourceId);
+    const claim: Claim = {
+      id: request.id ?? randomUUID(),
+      actorId: request.actorId,
+      measure: request.measure,
+      value: toClaimValue(request.value),
+      qualifier: request.qualifier,
+      unit: request.unit,
+      refersTo: request.refersTo ?? null,
+      statedAt: request.statedAt,
+      sourceId: request.sourceId,
+      quote: request.quote ?? null,
+    };
+    // A retry under the same Idempotency-Key is answered from the first stream, whatever id this call drew.
+    const { state } = await this.commands.handle(claimStream(claim.id), claimDecider, { type: 'StateClaim', claim }, options);
+    if (state.status === 'none') throw new Error('claim stream empty after stating');
+    return toClaimView(state.claim, state);
+  }
+}
