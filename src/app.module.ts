@@ -3,14 +3,20 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { ActorsModule } from './actors/actors.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ClaimsModule } from './claims/claims.module.js';
 import { CommonModule } from './common/common.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportModule } from './import/import.module.js';
+import { ProjectionsModule } from './projections/projections.module.js';
 import { SourcesModule } from './sources/sources.module.js';
+import { StanceChangesModule } from './stance-changes/stance-changes.module.js';
+import { StancesModule } from './stances/stances.module.js';
 import { StatementsModule } from './statements/statements.module.js';
+import { StatementsReadModule } from './statements/read-model/statements-read.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 
 @Module({})
@@ -35,9 +41,15 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ActorsModule,
+        ClaimsModule,
         TopicsModule,
         SourcesModule,
         StatementsModule,
+        StatementsReadModule,
+        StancesModule,
+        StanceChangesModule,
+        ProjectionsModule,
+        ImportModule,
       ],
     };
   }

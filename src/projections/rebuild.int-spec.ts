@@ -1,0 +1,176 @@
+import { Logger } from '@nestjs/common';
+import fc from 'fast-check';
+import pg from 'pg';
+import type { EntityManager } from 'typeorm';
+import { createEventStoreFixture, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
+import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
+import { ProjectionRunner } from '../event-store/projections/projection-runner.js';
+import type { Projection } from '../event-store/projections/projection.js';
+import type { RecordedEvent } from '../event-store/recorded-event.js';
+import { StatementVersionsProjection } from '../statements/read-model/statement-versions.projection.js';
+import { FORMS, STANCES, statementStream, type StatementEvent, type StatementFields } from '../statements/statement.events.js';
+import { RebuildLock, RebuildRunningError } from './rebuild-lock.js';
+import { RebuildService } from './rebuild.service.js';
+
+/** An async projection beside the inline one: counts statement events by type, behind a checkpoint. */
+const countsProjection: Projection = {
+  name: 'statement-event-counts',
+  mode: 'async',
+  handles: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'],
+  tables: ['statement_event_counts'],
+  async apply(events: readonly RecordedEvent[], db: EntityManager) {
+    for (const e of events) {
+      await db.query(`INSERT INTO statement_event_counts (type, n) VALUES ($1, 1) ON CONFLICT (type) DO UPDATE SET n = statement_event_counts.n + 1`, [e.type]);
+    }
+  },
+};
+
+/** The same projection, except that its `failAt`-th call throws, like a process dying half-way. */
+function failingOnce(projection: Projection, failAt: number): Projection {
+  let calls = 0;
+  return {
+    name: projection.name, mode: projection.mode, handles: projection.handles, tables: projection.tables,
+    apply: (events, db) => (++calls === failAt ? Promise.reject(new Error('projector killed')) : projection.apply(events, db)),
+  };
+}
+
+// A history: groups of operations; one group's operations on one statement are one append (one
+// transaction), different statements' appends in a group run concurrently.
+const text = fc.string({ unit: fc.constantFrom('a', 'b', 'é', ' ', '"', "'", '😀'), maxLength: 12 });
+const fields: fc.Arbitrary<Partial<StatementFields>> = fc.record({
+  actorId: fc.constantFrom('volodymyr-zelensky', 'donald-trump'),
+  topicId: fc.constantFrom('ukraine-war', 'ukraine-war/negotiations', 'nato'),
+  stance: fc.constantFrom(...STANCES),
+  conditions: fc.subarray(['if it is the only path to peace', 'if NATO stays out of reach', 'if']),
+  summary: text,
+  quote: fc.option(text, { nil: null }),
+  form: fc.constantFrom(...FORMS),
+  statedAt: fc.constantFrom('2022', '2022-10', '2022-10-04', '2024-02-29', '2025', '2025-02-04'),
+  sourceId: fc.constantFrom('interview', 'decree'),
+}, { requiredKeys: [] });
+interface Operation { statement: number; kind: string; fields: Partial<StatementFields>; reason: string }
+const operation: fc.Arbitrary<Operation> = fc.record({
+  statement: fc.integer({ min: 0, max: 4 }),
+  kind: fc.constantFrom('record', 'record', 'correct', 'correct', 'retract'),
+  fields,
+  reason: text,
+});
+const history = fc.array(fc.array(operation, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 });
+const FULL: StatementFields = {
+  actorId: 'volodymyr-zelensky', topicId: 'ukraine-war', stance: 'neutral', conditions: [], summary: 's', quote: null, form: 'paraphrase',
+  statedAt: '2022', sourceId: 'interview',
+};
+
+describe('rebuilding the read models from the log', () => {
+  let fx: EventStoreFixture;
+  let rebuilds: RebuildService;
+  let runner: ProjectionRunner;
+  const state = new Map<string, 'open' | 'retracted'>();
+  let run = 0;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    fx = await createEventStoreFixture({ poolSize: 8 });
+    await fx.db.dataSource.query(`CREATE TABLE statement_event_counts (type text PRIMARY KEY, n integer NOT NULL)`);
+    fx.registry.register(new StatementVersionsProjection());
+    fx.registry.register(countsProjection);
+    runner = new ProjectionRunner(fx.db.dataSource, fx.reader, fx.registry);
+    rebuilds = new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource));
+  });
+  afterAll(async () => { await fx.db.drop(); });
+
+  /** Appends a generated history, skipping what the statement decider would refuse. */
+  async function given(groups: Operation[][]): Promise<void> {
+    run++;
+    for (const group of groups) {
+      const appends = new Map<string, StatementEvent[]>();
+      for (const op of group) {
+        const id = `run-${run}-statement-${op.statement}`;
+        const events = appends.get(id) ?? [];
+        const now = state.get(id);
+        if (op.kind === 'record' && !now) {
+          events.push({ type: 'StatementRecorded', data: { id, ...FULL, ...op.fields } });
+          state.set(id, 'open');
+        } else if (op.kind === 'correct' && now === 'open') {
+          events.push({ type: 'StatementCorrected', data: { id, changes: op.fields, reason: op.reason } });
+        } else if (op.kind === 'retract' && now === 'open') {
+          events.push({ type: 'StatementRetracted', data: { id, reason: op.reason } });
+          state.set(id, 'retracted');
+        }
+        appends.set(id, events);
+      }
+      await Promise.all([...appends].filter(([, events]) => events.length > 0).map(([id, events]) => fx.store.append(statementStream(id), events)));
+    }
+    await runner.catchUp(countsProjection);
+  }
+
+  const tables = () => fx.db.dataSource.query(`
+    SELECT json_build_object('versions', (SELECT coalesce(json_agg(v ORDER BY statement_id, version), '[]') FROM statement_versions v),
+                             'counts', (SELECT coalesce(json_agg(c ORDER BY type), '[]') FROM statement_event_counts c)) AS t`)
+    .then(([row]: { t: object }[]) => row.t);
+  const leftoverSchemas = () => fx.db.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname ~ '^(rebuild|retired)_'`);
+
+  it('given any history of records, corrections and retractions, the rebuilt tables equal those kept live', async () => {
+    await fc.assert(fc.asyncProperty(history, fc.integer({ min: 1, max: 20 }), async (groups, batchSize) => {
+      await given(groups);
+      const live = await tables();
+      await rebuilds.rebuild({ batchSize });
+      expect(await tables()).toEqual(live);
+    }), { numRuns: 25 });
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('given a rebuild, an async projection goes on from the end of the log: nothing is counted twice or missed', async () => {
+    await given([[{ statement: 0, kind: 'record', fields: {}, reason: '' }, { statement: 1, kind: 'record', fields: {}, reason: '' }]]);
+    await rebuilds.rebuild();
+    await given([[{ statement: 0, kind: 'retract', fields: {}, reason: 'duplicate' }]]);
+    const counts = await fx.db.dataSource.query(`SELECT type, n FROM statement_event_counts ORDER BY type`);
+    const truth = await fx.db.dataSource.query(`SELECT type, count(*)::int AS n FROM events GROUP BY type ORDER BY type`);
+    expect(counts).toEqual(truth);
+    const [checkpoint] = await fx.db.dataSource.query(`SELECT position::int AS position FROM projection_checkpoints WHERE projection = $1`, [countsProjection.name]);
+    const [last] = await fx.db.dataSource.query(`SELECT max(position)::int AS position FROM events`);
+    expect(checkpoint.position).toBe(last.position);
+  });
+
+  it('given a projector killed mid-way, the old tables keep answering, and the next rebuild resumes from its checkpoint and ends in the same state', async () => {
+    const ops = (kind: string) => [0, 1, 2, 3].map((statement) => ({ statement, kind, fields: { summary: `${kind} ${statement}` }, reason: kind }));
+    await given([ops('record'), ops('correct'), ops('correct'), ops('retract')]);
+    const live = await tables();
+    const [{ n: total }] = await fx.db.dataSource.query(`SELECT count(*)::int AS n FROM events`);
+    const crashing = new ProjectionRegistry();
+    crashing.register(failingOnce(new StatementVersionsProjection(), 12));
+    crashing.register(countsProjection);
+    const crashed = new RebuildService(fx.db.dataSource, fx.reader, crashing, new RebuildLock(fx.db.dataSource));
+
+    await expect(crashed.rebuild({ batchSize: 5 })).rejects.toThrow('projector killed');
+    expect(await tables()).toEqual(live);
+    const [schema] = await leftoverSchemas();
+    const [progress] = await fx.db.dataSource.query(`SELECT applied::int AS applied FROM ${schema.nspname}.rebuild_progress`);
+    expect(progress.applied).toBeGreaterThan(0);
+    expect(progress.applied).toBeLessThan(total);
+    expect(progress.applied % 5).toBe(0);
+
+    const report = await rebuilds.rebuild({ batchSize: 5 });
+    expect(report.resumedAfter).toBe(progress.applied);
+    expect(report.events).toBe(total - progress.applied);
+    expect(await tables()).toEqual(live);
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('refuses a second rebuild while one runs, in this process or another', async () => {
+    const first = rebuilds.rebuild();
+    await expect(rebuilds.rebuild()).rejects.toBeInstanceOf(RebuildRunningError);
+    await first;
+
+    const other = new pg.Client({ connectionString: fx.db.url });
+    await other.connect();
+    try {
+      await other.query(`SELECT pg_advisory_lock($1)`, [0x534c5242]);
+      await expect(rebuilds.rebuild()).rejects.toBeInstanceOf(RebuildRunningError);
+      await other.query(`SELECT pg_advisory_unlock($1)`, [0x534c5242]);
+      await expect(rebuilds.rebuild()).resolves.toMatchObject({ projections: ['statement-versions', 'statement-event-counts'] });
+    } finally {
+      await other.end();
+    }
+  });
+});

@@ -1,0 +1,142 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventLogReader, type LogPage } from '../event-store/event-log-reader.js';
+import { approximateLogSize, freezeLog, readFrozenLogAfter } from '../event-store/frozen-log.js';
+import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
+import type { Projection } from '../event-store/projections/projection.js';
+import type { LogCheckpoint, RecordedEvent } from '../event-store/recorded-event.js';
+import { RebuildLock } from './rebuild-lock.js';
+import type { RebuildReport } from './rebuild-report.js';
+import { ident, prepareShadow, saveProgress, swapIn } from './shadow-tables.js';
+
+const BATCH_SIZE = 1000;
+const LOG_EVERY = 10_000;
+
+/**
+ * Rebuilds every registered projection from the log into fresh tables while reads go on answering from
+ * the old ones, then swaps them in, in one transaction:
+ * 1. copy each table's structure into a `rebuild_<n>` schema (or resume a rebuild that died half-way);
+ * 2. replay the log in batches, each a transaction whose search_path puts the copies first, so the
+ *    projections' own unqualified SQL writes them; the progress is saved in that same transaction;
+ * 3. freeze the log (appends wait), replay what came since, point the async projections' checkpoints at
+ *    the end of the log, and move the copies into place.
+ * Events are applied as the inline path applies them: one append (one transaction) at a time, every
+ * projection in registration order, so a projection that reads another's table sees the same state.
+ */
+@Injectable()
+export class RebuildService {
+  private readonly logger = new Logger('Rebuild');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reader: EventLogReader,
+    private readonly registry: ProjectionRegistry,
+    private readonly lock: RebuildLock,
+  ) {}
+
+  async rebuild(options: { batchSize?: number } = {}): Promise<RebuildReport> {
+    const release = await this.lock.acquire();
+    try {
+      return await this.run(options.batchSize ?? BATCH_SIZE);
+    } finally {
+      await release();
+    }
+  }
+
+  private async run(batchSize: number): Promise<RebuildReport> {
+    const started = Date.now();
+    const projections = this.registry.all();
+    const tables = [...new Set(projections.flatMap((p) => p.tables))];
+    const shadow = await prepareShadow(this.dataSource.manager, tables, await this.fingerprint(projections));
+    const total = await approximateLogSize(this.dataSource.manager);
+    this.logger.log({ projections: projections.map((p) => p.name), tables, schema: shadow.schema, resumedAfter: shadow.resumed ? shadow.applied : null, aboutEvents: total },
+      shadow.resumed ? 'resuming the rebuild of the read models' : 'rebuilding the read models');
+
+    let { checkpoint, applied } = shadow;
+    let logged = applied;
+    for (;;) {
+      const page = await this.dataSource.transaction(async (db) => {
+        await this.writeInto(db, shadow.schema);
+        const next = await this.reader.readAfter(checkpoint, batchSize, db);
+        await this.applyPage(db, projections, next.events);
+        if (next.events.length > 0) await saveProgress(db, shadow.schema, next.checkpoint, applied + next.events.length);
+        return next;
+      });
+      if (page.events.length === 0) break;
+      ({ checkpoint } = page);
+      applied += page.events.length;
+      if (applied - logged >= LOG_EVERY) {
+        logged = applied;
+        this.logger.log({ applied, aboutEvents: total }, 'rebuilding the read models');
+      }
+    }
+
+    const final = await this.dataSource.transaction(async (db) => {
+      await freezeLog(db);
+      await this.writeInto(db, shadow.schema);
+      let rest: LogPage;
+      do {
+        rest = await readFrozenLogAfter(db, checkpoint, batchSize);
+        await this.applyPage(db, projections, rest.events);
+        checkpoint = rest.checkpoint;
+        applied += rest.events.length;
+      } while (rest.events.length > 0);
+      await this.moveCheckpoints(db, projections.filter((p) => p.mode === 'async'), checkpoint);
+      await db.query(`SET LOCAL search_path TO public`);
+      await swapIn(db, shadow.schema, tables);
+      return checkpoint;
+    });
+
+    const report: RebuildReport = {
+      projections: projections.map((p) => p.name),
+      tables,
+      events: applied - shadow.applied,
+      resumedAfter: shadow.resumed ? shadow.applied : null,
+      durationMs: Date.now() - started,
+    };
+    this.logger.log({ ...report, totalEvents: applied, checkpoint: final }, 'read models rebuilt and swapped in');
+    return report;
+  }
+
+  /** Unqualified table names in this transaction now mean the copies; the log and the rest stay in public. */
+  private async writeInto(db: EntityManager, schema: string): Promise<void> {
+    await db.query(`SET LOCAL search_path TO ${ident(schema)}, public`);
+  }
+
+  private async applyPage(db: EntityManager, projections: readonly Projection[], events: readonly RecordedEvent[]): Promise<void> {
+    for (const append of byTransaction(events)) {
+      for (const projection of projections) {
+        const handled = append.filter((e) => projection.handles.includes(e.type));
+        if (handled.length > 0) await projection.apply(handled, db);
+      }
+    }
+  }
+
+  /** The rebuilt tables of an async projection hold the whole log: its runner goes on from the end. */
+  private async moveCheckpoints(db: EntityManager, projections: readonly Projection[], checkpoint: LogCheckpoint): Promise<void> {
+    for (const projection of projections) {
+      // The upsert waits for a batch the runner may have in flight on the old tables, then takes over.
+      await db.query(
+        `INSERT INTO public.projection_checkpoints (projection, transaction_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
+         ON CONFLICT (projection) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
+        [projection.name, checkpoint.transactionId, checkpoint.position]);
+    }
+  }
+
+  /** What a leftover rebuild must match to be resumed: the same projections and tables, the same schema version. */
+  private async fingerprint(projections: readonly Projection[]): Promise<string> {
+    const [latest] = await this.dataSource.query(`SELECT name FROM migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
+    return JSON.stringify({ projections: projections.map((p) => [p.name, p.mode, [...p.tables]]), migration: latest?.name ?? null });
+  }
+}
+
+/** Consecutive events of one transaction: one append, as the inline path saw it. */
+function byTransaction(events: readonly RecordedEvent[]): RecordedEvent[][] {
+  const groups: RecordedEvent[][] = [];
+  for (const event of events) {
+    const group = groups.at(-1);
+    if (group && group[0].transactionId === event.transactionId) group.push(event);
+    else groups.push([event]);
+  }
+  return groups;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { StanceChangesController } from './report/stance-changes.http.controller.js';
+import { StanceChangesReport } from './report/stance-changes.report.js';
+import { StanceChangesProjection } from './stance-changes.projection.js';
+
+/**
+ * Stance changes: a live projection over the statements read model (no table, nothing registered with
+ * the projection runner, nothing to rebuild) and the report built on it.
+ */
+@Module({
+  controllers: [StanceChangesController],
+  providers: [StanceChangesProjection, StanceChangesReport],
+  exports: [StanceChangesReport],
+})
+export class StanceChangesModule {}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Projection } from '../../event-store/projections/projection.js';
+import type { RecordedEvent } from '../../event-store/recorded-event.js';
+import type { StatementEvent, StatementFields } from '../statement.events.js';
+import { derivedColumns } from './statement-version.js';
+
+/** What a new version carries over from the one it follows. */
+interface Predecessor {
+  fields: StatementFields;
+  corrections: number;
+  firstPosition: string;
+  firstRecordedAt: Date;
+  /** When the closed version stopped being the record: the new one starts there. */
+  closedAt: Date;
+}
+
+/**
+ * Keeps statement_versions: every version of every statement on both time axes. Inline, so a write that
+ * got its 2xx is visible to the next read. Every value comes from the events (times included), so a
+ * rebuild from the log yields the same rows. A version's recorded period never runs backwards: should a
+ * later event carry an earlier timestamp (two transactions racing on one stream), the period is clamped
+ * to zero length rather than inverted.
+ */
+@Injectable()
+export class StatementVersionsProjection implements Projection {
+  readonly name = 'statement-versions';
+  readonly mode = 'inline';
+  readonly handles = ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'];
+  readonly tables = ['statement_versions'];
+
+  async apply(events: readonly RecordedEvent[], db: EntityManager): Promise<void> {
+    for (const event of events as RecordedEvent<StatementEvent>[]) {
+      const domain = { type: event.type, data: event.data } as StatementEvent;
+      switch (domain.type) {
+        case 'StatementRecorded': {
+          const { id, ...fields } = domain.data;
+          await this.open(db, id, event, {
+            fields, corrections: 0, firstPosition: String(event.position), firstRecordedAt: event.recordedAt, closedAt: event.recordedAt,
+          }, { from: event.recordedAt, reason: null });
+          break;
+        }
+        case 'StatementCorrected': {
+          const current = await this.close(db, event);
+          const next = { ...current, fields: { ...current.fields, ...domain.data.changes }, corrections: current.corrections + 1 };
+          await this.open(db, domain.data.id, event, next, { from: current.closedAt, reason: domain.data.reason });
+          break;
+        }
+        case 'StatementRetracted': {
+          // The retraction stays in the history as a version that was never the record: its period is empty.
+          const current = await this.close(db, event);
+          await this.open(db, domain.data.id, event, current, { from: current.closedAt, to: current.closedAt, reason: domain.data.reason });
+          break;
+        }
+      }
+    }
+  }
+
+  private async open(
+    db: EntityManager, id: string, event: RecordedEvent, base: Predecessor,
+    period: { from: Date; to?: Date; reason: string | null },
+  ): Promise<void> {
+    const f = base.fields;
+    const d = derivedColumns(f);
+    const closed = period.to !== undefined;
+    await db.query(
+      `INSERT INTO statement_versions (
+         statement_id, version, actor_id, topic_id, stance, stance_score, conditions, summary, quote, form, source_id,
+         stated_at, stated_precision, stated_start, stated_end, corrections, first_position, first_recorded_at,
+         recorded_from, recorded_to, made_xid, closed_xid, event_type, event_position, event_id, reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+               $21::xid8, $22::xid8, $23, $24, $25, $26)`,
+      [id, event.version, f.actorId, f.topicId, f.stance, d.stanceScore, JSON.stringify(d.conditions), f.summary, d.quote,
+        f.form, f.sourceId, f.statedAt, d.precision, d.statedStart, d.statedEnd, base.corrections, base.firstPosition,
+        base.firstRecordedAt, period.from, closed ? period.to : null, event.transactionId, closed ? event.transactionId : null,
+        event.type, event.position, event.eventId, period.reason]);
+  }
+
+  /** Ends the current version at this event and returns what the next version builds on. */
+  private async close(db: EntityManager, event: RecordedEvent<StatementEvent>): Promise<Predecessor> {
+    const [rows] = await db.query(
+      `UPDATE statement_versions SET recorded_to = greatest($2::timestamptz, recorded_from), closed_xid = $3::xid8
+        WHERE statement_id = $1 AND recorded_to IS NULL
+        RETURNING actor_id, topic_id, stance, conditions, summary, quote, form, stated_at, source_id,
+                  corrections, first_position, first_recorded_at, recorded_to`,
+      [event.data.id, event.recordedAt, event.transactionId]);
+    const row = rows?.[0];
+    if (!row) throw new Error(`${event.type} for statement ${event.data.id}, which has no current version`);
+    return {
+      fields: {
+        actorId: row.actor_id, topicId: row.topic_id, stance: row.stance, conditions: row.conditions, summary: row.summary,
+        quote: row.quote, form: row.form, statedAt: row.stated_at, sourceId: row.source_id,
+      },
+      corrections: row.corrections,
+      firstPosition: row.first_position,
+      firstRecordedAt: row.first_recorded_at,
+      closedAt: row.recorded_to,
+    };
+  }
+}

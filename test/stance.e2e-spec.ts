@@ -1,0 +1,121 @@
+import { auth, startTestApp, type TestApp } from './support/test-app.js';
+
+// The seed (seed/article.ndjson) holds the 2022 decree (statedAt `2022`, strongly_oppose) and the
+// 2025-02-04 interview (support, with conditions) on this topic.
+const ZELENSKY = 'volodymyr-zelensky';
+const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
+const DECREE = 'zelensky-2022-decree-banning-talks-with-putin';
+const INTERVIEW = 'zelensky-2025-02-04-direct-talks-with-putin';
+
+describe('GET /v1/stance: what did X say about Y on D', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp({ SEED_ON_EMPTY: 'true' }); });
+  afterAll(async () => { await t.close(); });
+
+  const stance = (query: Record<string, string>) => t.http.get('/v1/stance').query(query);
+  const ask = async (on: string, extra: Record<string, string> = {}) =>
+    (await stance({ actor: ZELENSKY, topic: DIRECT_TALKS, on, ...extra }).expect(200)).body;
+  const ids = (statements: { id: string }[]) => statements.map((s) => s.id);
+
+  it('answers what Zelensky said about direct talks with Putin on 2025-02-04: the statement, its condition, summary and source', async () => {
+    const answer = await ask('2025-02-04');
+    expect(answer).toMatchObject({ actorId: ZELENSKY, topicId: DIRECT_TALKS, on: '2025-02-04', uncertain: [] });
+    expect(ids(answer.saidOn)).toEqual([INTERVIEW]);
+    const [said] = answer.saidOn;
+    expect(said).toMatchObject({
+      stance: 'support', stanceScore: 1, statedAt: '2025-02-04', precision: 'day', version: 1, corrections: 0,
+      conditions: expect.arrayContaining(['if it is the only viable path to peace']),
+      summary: expect.stringContaining('willing to negotiate directly with Putin'),
+      source: { id: 'piers-morgan-interview-zelensky-2025-02-04', title: 'Piers Morgan interview with Volodymyr Zelensky', publisher: 'Piers Morgan Uncensored' },
+    });
+    // The interview is the latest certain word on the topic: it stands, the decree no longer does.
+    expect(answer.standing).toEqual([{ topicId: DIRECT_TALKS, statement: said }]);
+  });
+
+  it('answers for 2023-06-01 that the 2022 decree stood', async () => {
+    const answer = await ask('2023-06-01');
+    expect(answer.saidOn).toEqual([]);
+    expect(answer.uncertain).toEqual([]);
+    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE]);
+    expect(answer.standing[0].statement).toMatchObject({ stance: 'strongly_oppose', statedAt: '2022', precision: 'year', source: { publisher: 'President of Ukraine' } });
+  });
+
+  it('answers for 2022-06-01 that the decree is uncertain, not standing: dated only 2022, it may have come later that year', async () => {
+    const answer = await ask('2022-06-01');
+    expect(ids(answer.uncertain)).toEqual([DECREE]);
+    expect(answer.standing).toEqual([]);
+    expect(answer.saidOn).toEqual([]);
+  });
+
+  it('answers for the year 2022 that the decree was said then, and stands at its end', async () => {
+    const answer = await ask('2022');
+    expect(ids(answer.saidOn)).toEqual([DECREE]);
+    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE]);
+    expect(answer.uncertain).toEqual([]);
+  });
+
+  it('answers for a parent topic with the standing position on each subtopic', async () => {
+    const answer = (await stance({ actor: ZELENSKY, topic: 'ukraine-war/negotiations', on: '2025-02-04' }).expect(200)).body;
+    const topics = answer.standing.map((s: { topicId: string }) => s.topicId);
+    expect(topics).toEqual(expect.arrayContaining([DIRECT_TALKS, 'ukraine-war/negotiations/peace-talks', 'ukraine-war/negotiations/leadership-control-of-diplomacy']));
+    expect(new Set(topics).size).toBe(topics.length);
+    for (const { topicId, statement } of answer.standing) expect(statement.topicId).toBe(topicId);
+    expect(answer.saidOn.every((s: { statedAt: string }) => s.statedAt === '2025-02-04')).toBe(true);
+  });
+
+  it('a correction changes today\'s answer but not the answer knownAt a time before it', async () => {
+    const corrected = await t.http.post(`/v1/statements/${INTERVIEW}/corrections`).set(auth('editor'))
+      .send({ changes: { stance: 'neutral', conditions: ['if it is the only viable path to peace'] }, reason: 'stance misread' }).expect(200);
+    const before = new Date(new Date(corrected.body.recordedAt).getTime() - 1).toISOString();
+
+    const today = await ask('2025-02-04');
+    expect(today.saidOn[0]).toMatchObject({ id: INTERVIEW, stance: 'neutral', version: 2, corrections: 1, conditions: ['if it is the only viable path to peace'] });
+    expect(today.standing[0].statement).toMatchObject({ id: INTERVIEW, stance: 'neutral' });
+
+    const earlier = await ask('2025-02-04', { knownAt: before });
+    expect(earlier.knownAt).toBe(before);
+    expect(earlier.saidOn[0]).toMatchObject({ id: INTERVIEW, stance: 'support', version: 1, corrections: 0 });
+    expect(earlier.saidOn[0].conditions).toHaveLength(2);
+  });
+
+  it('a retraction removes a statement from today\'s answers only', async () => {
+    await t.http.post(`/v1/statements/${DECREE}/retraction`).set(auth('editor')).send({ reason: 'duplicate' }).expect(200);
+    const history = (await t.http.get(`/v1/statements/${DECREE}/history`).expect(200)).body;
+    const retractedAt = history.versions.at(-1).recordedFrom;
+    const justBefore = new Date(new Date(retractedAt).getTime() - 1).toISOString();
+    expect(history.versions.at(-1).event).toMatchObject({ type: 'StatementRetracted', reason: 'duplicate' });
+
+    const today = await ask('2023-06-01');
+    expect(today.standing).toEqual([]);
+    expect((await ask('2022-06-01')).uncertain).toEqual([]);
+
+    const then = await ask('2023-06-01', { knownAt: justBefore });
+    expect(then.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE]);
+    expect((await ask('2022-06-01', { knownAt: justBefore })).uncertain.map((s: { id: string }) => s.id)).toEqual([DECREE]);
+  });
+
+  it('answers as of a time before anything was recorded with nothing at all', async () => {
+    const answer = await ask('2025-02-04', { knownAt: '2000-01-01T00:00:00Z' });
+    expect(answer).toMatchObject({ saidOn: [], standing: [], uncertain: [] });
+  });
+
+  it.each([
+    [{ topic: DIRECT_TALKS, on: '2025-02-04' }, 'actor'],
+    [{ actor: 'Volodymyr Zelensky', topic: DIRECT_TALKS, on: '2025-02-04' }, 'actor'],
+    [{ actor: ZELENSKY, topic: 'ukraine-war//talks', on: '2025-02-04' }, 'topic'],
+    [{ actor: ZELENSKY, topic: DIRECT_TALKS }, 'on'],
+    [{ actor: ZELENSKY, topic: DIRECT_TALKS, on: '2025-02-30' }, 'on'],
+    [{ actor: ZELENSKY, topic: DIRECT_TALKS, on: '04.02.2025' }, 'on'],
+    [{ actor: ZELENSKY, topic: DIRECT_TALKS, on: '2025-02-04', knownAt: '2025-02-05' }, 'knownAt'],
+    [{ actor: ZELENSKY, topic: DIRECT_TALKS, on: '2025-02-04', knownAt: '2025-02-05T25:00:00Z' }, 'knownAt'],
+    [{ actor: ZELENSKY, topic: DIRECT_TALKS, on: '2025-02-04', since: '2020' }, 'since'],
+  ])('refuses %j with a 400 problem naming %s', async (query, field) => {
+    const res = await stance(query as Record<string, string>).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('refuses a repeated actor: the stance is asked of one actor', async () => {
+    await t.http.get(`/v1/stance?actor=${ZELENSKY}&actor=donald-trump&topic=${DIRECT_TALKS}&on=2025-02-04`).expect(400);
+  });
+});
