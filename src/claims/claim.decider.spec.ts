@@ -1,8 +1,8 @@
-import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../common/domain-error.js';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import { fold } from '../event-store/decider.js';
 import type { RecordedEvent } from '../event-store/recorded-event.js';
 import { claimDecider, type Claim, type ClaimCommand, type ClaimState } from './claim.decider.js';
-import { ClaimRetractedError, NothingToCorrectError } from './claim.errors.js';
+import { ClaimRetractedError } from './claim.errors.js';
 import type { ClaimEvent } from './claim.events.js';
 
 const zelenskyFigure: Claim = {

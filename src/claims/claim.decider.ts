@@ -1,6 +1,6 @@
-import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../common/domain-error.js';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import type { Decider } from '../event-store/decider.js';
-import { ClaimRetractedError, NothingToCorrectError } from './claim.errors.js';
+import { ClaimRetractedError } from './claim.errors.js';
 import { effectiveChanges, valueBounds, withChanges } from './claim-value.js';
 import type { ClaimEvent, ClaimFields, ClaimValue } from './claim.events.js';
 

@@ -54,3 +54,17 @@ export class InvalidInputError extends DomainError {
     super(message, [{ field, message }]);
   }
 }
+
+/**
+ * A correction whose every value equals the current one. 422 rather than 400: the body is well formed,
+ * but recording it would add a version that says nothing, and a client that sends it has a stale view.
+ */
+export class NothingToCorrectError extends DomainError {
+  readonly code = 'nothing-to-correct';
+  readonly status = 422;
+  readonly title = 'Nothing to correct';
+
+  constructor(message: string) {
+    super(message, [{ field: 'changes', message: 'every value equals the current one' }]);
+  }
+}

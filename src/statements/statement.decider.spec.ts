@@ -1,6 +1,6 @@
-import { AlreadyExistsError, NotFoundError } from '../common/domain-error.js';
+import { AlreadyExistsError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import { statementDecider, type StatementCommand, type StatementState } from './statement.decider.js';
-import { NothingToCorrectError, StatementRetractedError } from './statement.errors.js';
+import { StatementRetractedError } from './statement.errors.js';
 import type { StatementEvent, StatementFields } from './statement.events.js';
 
 const at = new Date('2025-02-05T10:00:00Z');

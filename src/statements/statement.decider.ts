@@ -1,6 +1,6 @@
-import { AlreadyExistsError, NotFoundError } from '../common/domain-error.js';
+import { AlreadyExistsError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import type { Decider } from '../event-store/decider.js';
-import { NothingToCorrectError, StatementRetractedError } from './statement.errors.js';
+import { StatementRetractedError } from './statement.errors.js';
 import type { StatementEvent, StatementFields } from './statement.events.js';
 
 export interface RecordStatement { type: 'RecordStatement'; id: string; fields: StatementFields }
