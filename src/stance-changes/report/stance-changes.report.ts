@@ -4,7 +4,7 @@ import { parseTimestamp } from '../../common/dates/known-at.js';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
 import type { AsOf } from '../../statements/read-model/as-of.js';
-import { queryDigest } from '../../statements/read-model/list-statements/timeline-cursor.js';
+import { CursorSecret, queryDigest } from '../../common/cursors/signed-cursor.js';
 import { ChangeCursorCodec } from '../change-cursor.js';
 import type { ChangeKind } from '../classify-change.js';
 import { stanceChangesCsv } from '../formats/stance-changes.csv.js';
@@ -31,9 +31,11 @@ interface Scope {
 /** The stance-change report in its three forms, for the HTTP read and the `report` command alike. */
 @Injectable()
 export class StanceChangesReport {
-  private codec?: Promise<ChangeCursorCodec>;
-
-  constructor(private readonly changes: StanceChangesProjection, private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly changes: StanceChangesProjection,
+    private readonly dataSource: DataSource,
+    private readonly cursorSecret: CursorSecret,
+  ) {}
 
   async page(request: StanceChangesRequest): Promise<StanceChangePage> {
     const { filters, knownAt } = scopeOf(request);
@@ -42,7 +44,7 @@ export class StanceChangesReport {
       actors: filters.actors ? [...new Set(filters.actors)].sort() : null, topic: filters.topic, from: request.from, to: request.to,
       kinds: filters.kinds ? [...new Set(filters.kinds)].sort() : null, knownAt: knownAt?.toISOString(),
     });
-    const codec = await this.cursorCodec();
+    const codec = new ChangeCursorCodec(await this.cursorSecret.get());
     const position = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
     const asOf: AsOf = position ? { kind: 'page', ...position.pin } : knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' };
     const batch = await this.changes.read(filters, asOf, position?.after, limit);
@@ -74,18 +76,6 @@ export class StanceChangesReport {
       ? await this.dataSource.query(`SELECT id, name FROM actors WHERE id = ANY($1::text[])`, [filters.actors]) : [];
     const [topic]: { title: string }[] = filters.topic ? await this.dataSource.query(`SELECT title FROM topics WHERE id = $1`, [filters.topic]) : [];
     return { actors: new Map(actors.map((a) => [a.id, a.name])), topic: topic?.title };
-  }
-
-  private cursorCodec(): Promise<ChangeCursorCodec> {
-    // The database's cursor secret, made once by migration 1764100000002; the codec derives its own key from it.
-    this.codec ??= this.dataSource.query(`SELECT secret FROM cursor_keys WHERE name = 'timeline'`)
-      .then(([row]: { secret: Buffer }[]) => {
-        if (!row) throw new Error('cursor_keys has no timeline key: migration 1764100000002 did not run');
-        return new ChangeCursorCodec(row.secret);
-      });
-    // A failed load (database down) must not stick: the next request tries again.
-    this.codec.catch(() => { this.codec = undefined; });
-    return this.codec;
   }
 }
 

@@ -6,7 +6,8 @@ import { statementReadView } from '../statement-read.view.js';
 import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statement-version.js';
 import { topicSubtreeCondition } from '../topic-subtree.js';
 import type { StatementPage } from './statement-page.view.js';
-import { queryDigest, TimelineCursorCodec, type TimelinePosition } from './timeline-cursor.js';
+import { CursorSecret, queryDigest } from '../../../common/cursors/signed-cursor.js';
+import { TimelineCursorCodec, type TimelinePosition } from './timeline-cursor.js';
 
 export interface TimelineFilters {
   readonly actors?: readonly string[];
@@ -44,16 +45,14 @@ export function timelineQuery(
 
 @Injectable()
 export class StatementTimeline {
-  private codec?: Promise<TimelineCursorCodec>;
-
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly cursorSecret: CursorSecret) {}
 
   async page(filters: TimelineFilters, request: { knownAt?: Date; cursor?: string; limit: number }): Promise<StatementPage> {
     const query = queryDigest({
       actors: filters.actors ? [...new Set(filters.actors)].sort() : null,
       topic: filters.topic, from: filters.from?.text, to: filters.to?.text, knownAt: request.knownAt?.toISOString(),
     });
-    const codec = await this.cursorCodec();
+    const codec = new TimelineCursorCodec(await this.cursorSecret.get());
     const after = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
     const asOf: AsOf = after ? { kind: 'page', knownAt: after.knownAt, snapshot: after.snapshot }
       : request.knownAt ? { kind: 'known-at', knownAt: request.knownAt } : { kind: 'now' };
@@ -71,16 +70,5 @@ export class StatementTimeline {
       query, knownAt: pin.knownAt, snapshot: pin.snapshot, statedStart: last.stated_start, firstPosition: String(last.first_position),
     });
     return { items: items.map(statementReadView), nextCursor };
-  }
-
-  private cursorCodec(): Promise<TimelineCursorCodec> {
-    this.codec ??= this.dataSource.query(`SELECT secret FROM cursor_keys WHERE name = 'timeline'`)
-      .then(([row]: { secret: Buffer }[]) => {
-        if (!row) throw new Error('cursor_keys has no timeline key: migration 1764100000002 did not run');
-        return new TimelineCursorCodec(row.secret);
-      });
-    // A failed load (database down) must not stick: the next request tries again.
-    this.codec.catch(() => { this.codec = undefined; });
-    return this.codec;
   }
 }

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '../../../common/domain-error.js';
-import { queryDigest, TimelineCursorCodec, type TimelinePosition } from './timeline-cursor.js';
+import { queryDigest } from '../../../common/cursors/signed-cursor.js';
+import { TimelineCursorCodec, type TimelinePosition } from './timeline-cursor.js';
 
 const codec = new TimelineCursorCodec(Buffer.alloc(32, 7));
 const query = queryDigest({ actors: ['volodymyr-zelensky'], topic: 'ukraine-war' });

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { SignedCursor } from '../../../common/cursors/signed-cursor.js';
 import { InvalidInputError } from '../../../common/domain-error.js';
 
 /**
@@ -13,30 +13,22 @@ export interface TimelinePosition {
   readonly firstPosition: string;
 }
 
-const MAX_CURSOR_LENGTH = 8192;
-const SIGNATURE_BYTES = 16;
 const SNAPSHOT = /^\d{1,20}:\d{1,20}:(\d{1,20}(,\d{1,20})*)?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const POSITION = /^\d{1,19}$/;
 
-/** A short digest of the filters a cursor belongs to; equal filters in any order give equal digests. */
-export function queryDigest(filters: Record<string, unknown>): string {
-  const canonical = JSON.stringify(Object.keys(filters).sort().map((k) => [k, filters[k] ?? null]));
-  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
-}
-
-/**
- * Opaque cursors: base64url JSON and an HMAC over it. Clients cannot build or alter one; anything that
- * is not a cursor this service signed is a 400 naming `cursor`, never a query with made-up values.
- */
+/** Timeline cursors (see SignedCursor); anything this service did not sign is a 400 naming `cursor`. */
 export class TimelineCursorCodec {
-  constructor(private readonly key: Buffer) {}
+  private readonly cursor: SignedCursor;
+
+  constructor(secret: Buffer) {
+    this.cursor = new SignedCursor(secret, 'timeline cursor');
+  }
 
   encode(position: TimelinePosition): string {
-    const payload = Buffer.from(JSON.stringify({
+    return this.cursor.seal({
       q: position.query, k: position.knownAt.toISOString(), s: position.snapshot, d: position.statedStart, p: position.firstPosition,
-    })).toString('base64url');
-    return `${payload}.${this.sign(payload).toString('base64url')}`;
+    });
   }
 
   decode(cursor: string, expectedQuery: string): TimelinePosition {
@@ -49,26 +41,12 @@ export class TimelineCursorCodec {
   }
 
   private verify(cursor: string): TimelinePosition | undefined {
-    if (cursor.length > MAX_CURSOR_LENGTH) return undefined;
-    const [payload, signature, extra] = cursor.split('.');
-    if (!payload || !signature || extra !== undefined) return undefined;
-    const given = Buffer.from(signature, 'base64url');
-    if (given.length !== SIGNATURE_BYTES || !timingSafeEqual(given, this.sign(payload))) return undefined;
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    } catch {
-      return undefined;
-    }
+    const data = this.cursor.open(cursor);
     // Signed by us, so well-formed; checked anyway so that a leaked key cannot turn into a 500.
     const { q, k, s, d, p } = data ?? {};
     const knownAt = typeof k === 'string' ? new Date(k) : undefined;
     if (typeof q !== 'string' || !knownAt || Number.isNaN(knownAt.getTime()) || typeof s !== 'string' || !SNAPSHOT.test(s)
       || typeof d !== 'string' || !DAY.test(d) || typeof p !== 'string' || !POSITION.test(p)) return undefined;
     return { query: q, knownAt, snapshot: s, statedStart: d, firstPosition: p };
-  }
-
-  private sign(payload: string): Buffer {
-    return createHmac('sha256', this.key).update(payload).digest().subarray(0, SIGNATURE_BYTES);
   }
 }
