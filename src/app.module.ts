@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { EventLogModule } from './event-log/event-log.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './import/import.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
@@ -17,6 +18,7 @@ import { StanceChangesModule } from './stance-changes/stance-changes.module.js';
 import { StancesModule } from './stances/stances.module.js';
 import { StatementsModule } from './statements/statements.module.js';
 import { StatementsReadModule } from './statements/read-model/statements-read.module.js';
+import { TimelinesModule } from './timelines/timelines.module.js';
 import { TopicsModule } from './topics/topics.module.js';
 
 @Module({})
@@ -50,6 +52,8 @@ export class AppModule {
         StanceChangesModule,
         ProjectionsModule,
         ImportModule,
+        EventLogModule,
+        TimelinesModule,
       ],
     };
   }

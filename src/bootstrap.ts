@@ -8,6 +8,8 @@ import { limitBodyDepth } from './common/body-depth.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
+import { acceptStreamKeyInQuery } from './event-log/event-stream/stream-key-from-query.js';
+import { serveWebPage } from './timelines/web-page/serve-web-page.js';
 
 /** Builds the whole HTTP application; main.ts and the e2e tests share it so they test what runs. */
 export async function createApp(env: Environment): Promise<NestExpressApplication> {
@@ -15,9 +17,11 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(limitBodyDepth());
+  app.use(acceptStreamKeyInQuery(env.READS_REQUIRE_KEY));
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  serveWebPage(app);
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

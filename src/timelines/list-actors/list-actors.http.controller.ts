@@ -1,0 +1,38 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { InvalidInputError } from '../../common/domain-error.js';
+import { decodeActorCursor, encodeActorCursor } from './actor-cursor.js';
+import { DEFAULT_LIMIT, ListActorsRequest } from './list-actors.request.dto.js';
+
+interface ActorRow {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: string[];
+  roles: object[];
+  recordedAt: Date;
+}
+
+/** The actors a timeline can be asked about: what the timeline page offers to choose from. */
+@ApiTags('actors')
+@Controller('v1/actors')
+export class ListActorsController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOkResponse({ description: '{items: [actor], nextCursor}: every registered actor, by id' })
+  @ApiBadRequestResponse({ description: '`limit` or `cursor` is malformed' })
+  async list(@Query() query: ListActorsRequest): Promise<{ items: ActorRow[]; nextCursor: string | null }> {
+    const after = query.cursor === undefined ? null : decodeActorCursor(query.cursor);
+    if (after === undefined) throw new InvalidInputError('cursor', 'cursor must be a nextCursor this service returned');
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    // Byte order ("C"), so the order and the cursor comparison do not depend on the server's locale.
+    const rows: ActorRow[] = await this.dataSource.query(
+      `SELECT id, name, kind, aliases, roles, recorded_at AS "recordedAt" FROM actors
+        WHERE ($1::text IS NULL OR id COLLATE "C" > $1) ORDER BY id COLLATE "C" LIMIT $2`,
+      [after, limit + 1]);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? encodeActorCursor(items[items.length - 1].id) : null };
+  }
+}
