@@ -13,6 +13,7 @@ import { EventLogModule } from './event-log/event-log.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './import/import.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { SecurityModule } from './security/security.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 import { StanceChangesModule } from './stance-changes/stance-changes.module.js';
 import { StancesModule } from './stances/stances.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         EventStoreModule,
         CommonModule,
         AuthModule,
+        SecurityModule.forRoot(env),
         HealthModule,
         ActorsModule,
         ClaimsModule,

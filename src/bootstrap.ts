@@ -10,6 +10,8 @@ import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
 import { acceptStreamKeyInQuery } from './event-log/event-stream/stream-key-from-query.js';
 import { serveWebPage } from './timelines/web-page/serve-web-page.js';
+import { answerClientErrors } from './security/client-errors.js';
+import { corsOptions } from './security/cors.js';
 
 /** Builds the whole HTTP application; main.ts and the e2e tests share it so they test what runs. */
 export async function createApp(env: Environment): Promise<NestExpressApplication> {
@@ -19,6 +21,9 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
   app.use(limitBodyDepth());
   app.use(acceptStreamKeyInQuery(env.READS_REQUIRE_KEY));
   app.use(helmet({ contentSecurityPolicy: false }));
+  const cors = corsOptions(env.CORS_ORIGINS);
+  if (cors) app.enableCors(cors);
+  answerClientErrors(app.getHttpServer());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   serveWebPage(app);

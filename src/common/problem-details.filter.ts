@@ -20,10 +20,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   toProblem(error: unknown): Problem {
     if (error instanceof DomainError) {
-      return problem(error.status, error.code, error.title, error.message, error.errors ? { errors: error.errors } : {});
+      const { retryAfter } = error as { retryAfter?: number };
+      return problem(error.status, error.code, error.title, error.message,
+        { ...(error.errors ? { errors: error.errors } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) });
     }
-    if (error instanceof HttpException) return fromHttpException(error);
-    const bodyParser = error as { type?: string; status?: number; message?: string };
+    // Nest wraps the body parser's errors in an HttpException; the parser's own error says what went wrong.
+    const unwrapped = error instanceof HttpException && isBodyParserError(error.cause) ? error.cause : error;
+    if (unwrapped instanceof HttpException) return fromHttpException(unwrapped);
+    const bodyParser = unwrapped as { type?: string; status?: number; message?: string };
     if (typeof bodyParser?.type === 'string' && typeof bodyParser.status === 'number' && bodyParser.status < 500) {
       // Raised by the JSON body parser before any route runs: too large, malformed, wrong charset.
       const code = bodyParser.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body';
@@ -38,6 +42,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error({ err: error }, 'unexpected error');
     return problem(500, 'internal', 'Internal error', 'The service failed to handle this request');
   }
+}
+
+function isBodyParserError(error: unknown): boolean {
+  const e = error as { type?: unknown; status?: unknown };
+  return typeof e?.type === 'string' && typeof e.status === 'number';
 }
 
 function fromHttpException(error: HttpException): Problem {
@@ -58,5 +67,5 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = e?.driverError?.code ?? e?.code;
   const message = e?.driverError?.message ?? e?.message ?? '';
   return (code !== undefined && DATABASE_UNAVAILABLE.has(code))
-    || /Connection terminated|timeout exceeded when trying to connect|Connection refused|connect ECONNREFUSED/i.test(message);
+    || /Connection terminated|timeout exceeded when trying to connect|Connection refused|connect ECONNREFUSED|Query read timeout|Client has encountered a connection error/i.test(message);
 }

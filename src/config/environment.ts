@@ -43,6 +43,26 @@ export class Environment {
 
   @IsOptional() @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
   BODY_LIMIT = '256kb';
+
+  /** How long a statement may run on the server; the client gives up on a silent connection a little later. */
+  @IsOptional() @Transform(({ value }) => (value === undefined ? 30_000 : Number(value)))
+  @IsInt() @Min(100) @Max(3_600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 30_000;
+
+  /** Writes (POST) allowed per API key per window; 0 turns the limit off. */
+  @IsOptional() @Transform(({ value }) => (value === undefined ? 0 : Number(value)))
+  @IsInt() @Min(0) @Max(1_000_000)
+  WRITE_RATE_LIMIT = 0;
+
+  @IsOptional() @Transform(({ value }) => (value === undefined ? 60_000 : Number(value)))
+  @IsInt() @Min(1_000) @Max(86_400_000)
+  WRITE_RATE_WINDOW_MS = 60_000;
+
+  /** Browser origins allowed to call the API (`https://ui.example.org,http://localhost:5173`, or `*`); none by default. */
+  @IsOptional() @Matches(/^\s*(\*|https?:\/\/[^\s,/]+)\s*(,\s*https?:\/\/[^\s,/]+\s*)*$/, {
+    message: 'CORS_ORIGINS must be * or a comma-separated list of origins such as https://ui.example.org',
+  })
+  CORS_ORIGINS?: string;
 }
 
 export class InvalidEnvironmentError extends Error {}
@@ -61,7 +81,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
 function stripEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'API_KEYS']) {
+  for (const name of [...known, 'DATABASE_URL', 'API_KEYS', 'CORS_ORIGINS']) {
     const value = source[name];
     if (value !== undefined && value !== '') picked[name] = value;
   }

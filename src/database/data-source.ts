@@ -4,13 +4,20 @@ import { MIGRATIONS } from '../../migrations/index.js';
 export interface DatabaseOptions {
   url: string;
   poolSize: number;
+  /** statement_timeout on the server; default 30 s. */
+  queryTimeoutMs?: number;
 }
 
 /**
  * The one DataSource shape for the service, the CLI and the tests. Timeouts keep a request from hanging
- * when the server is gone: acquiring a connection gives up after 5 s, a statement after 30 s.
+ * when the server is gone: acquiring a connection gives up after 5 s; the server cancels a statement after
+ * `queryTimeoutMs`, and when no answer comes at all (a half-open connection: the server or the network
+ * vanished without closing it) the client gives up a little later, so a request ends in a 503, not a hang.
+ * TCP keep-alive lets the OS notice such dead connections while idle in the pool. A session that stops
+ * talking inside a transaction (its process frozen or cut off) is ended by the server, so the row and
+ * advisory locks it holds (a projection's checkpoint, a stream's write lock) pass to another process.
  */
-export function createDataSource({ url, poolSize }: DatabaseOptions): DataSource {
+export function createDataSource({ url, poolSize, queryTimeoutMs = 30_000 }: DatabaseOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -23,7 +30,11 @@ export function createDataSource({ url, poolSize }: DatabaseOptions): DataSource
       max: poolSize,
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 30_000,
+      statement_timeout: queryTimeoutMs,
+      query_timeout: queryTimeoutMs + 2_000,
+      idle_in_transaction_session_timeout: Math.max(60_000, queryTimeoutMs),
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       application_name: 'stanceline',
     },
   });

@@ -17,7 +17,7 @@ export class Database implements OnApplicationShutdown {
     readonly embedded: EmbeddedPostgres | undefined,
   ) {}
 
-  static async open(env: Pick<Environment, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATA_DIR'>): Promise<Database> {
+  static async open(env: Pick<Environment, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATA_DIR' | 'DATABASE_QUERY_TIMEOUT_MS'>): Promise<Database> {
     const log = Database.logger;
     const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({
       dataDir: env.DATA_DIR,
@@ -26,6 +26,7 @@ export class Database implements OnApplicationShutdown {
     const dataSource = createDataSource({
       url: env.DATABASE_URL ?? embedded!.url,
       poolSize: embedded ? 1 : env.DATABASE_POOL_SIZE,
+      queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     });
     try {
       await dataSource.initialize();

@@ -46,6 +46,21 @@ export class CommandHandler {
       const earlier = await this.store.findIdempotentAppend(options.idempotencyKey, options.fingerprint);
       if (earlier) return this.outcome(earlier.streamId, decider, earlier.lastVersion, true);
     }
+    try {
+      return await this.decideAndAppend(streamId, decider, command, options);
+    } catch (error) {
+      // The same request under the same key, sent twice at once (a client retrying through another
+      // instance), can commit between the lookup above and this one's decision, which then refuses what
+      // it did ("already exists", 412). The key says it is the same request: answer the first outcome.
+      const earlier = options.idempotencyKey ? await this.store.findIdempotentAppend(options.idempotencyKey, options.fingerprint) : undefined;
+      if (earlier) return this.outcome(earlier.streamId, decider, earlier.lastVersion, true);
+      throw error;
+    }
+  }
+
+  private async decideAndAppend<Command, State, Event extends DomainEvent>(
+    streamId: string, decider: Decider<Command, State, Event>, command: Command, options: CommandOptions,
+  ): Promise<CommandResult<State, Event>> {
     for (let attempt = 1; ; attempt++) {
       const history = await this.store.readStream<Event>(streamId);
       const state = fold(decider, history);

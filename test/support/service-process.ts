@@ -51,7 +51,8 @@ export async function waitForHealth(service: ServiceProcess, timeoutMs: number):
 }
 
 export function exited(service: ServiceProcess): Promise<number | null> {
-  if (service.child.exitCode !== null) return Promise.resolve(service.child.exitCode);
+  // A process killed by a signal keeps exitCode null: signalCode says it has gone.
+  if (service.child.exitCode !== null || service.child.signalCode !== null) return Promise.resolve(service.child.exitCode);
   return once(service.child, 'exit').then(([code]) => code as number | null);
 }
 

@@ -1,0 +1,19 @@
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface.js';
+
+/**
+ * CORS for browser UIs on other origins, from CORS_ORIGINS; without it no CORS header is sent and
+ * browsers keep other origins out. Keys travel in the Authorization header, never in cookies, so
+ * credentials stay off even with `*`.
+ */
+export function corsOptions(origins: string | undefined): CorsOptions | undefined {
+  const list = (origins ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  if (list.length === 0) return undefined;
+  return {
+    origin: list.includes('*') ? '*' : list,
+    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'Last-Event-ID'],
+    exposedHeaders: ['ETag', 'Retry-After', 'Location'],
+    credentials: false,
+    maxAge: 600,
+  };
+}
