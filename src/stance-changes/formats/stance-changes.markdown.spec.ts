@@ -39,5 +39,7 @@ describe('the Markdown stance-change report', () => {
     const md = stanceChangesMarkdown([], { ...scope, actors: ['volodymyr-zelensky', 'nobody'], topic: 'ukraine-war', from: '2022', to: '2025',
       names: { actors: new Map([['volodymyr-zelensky', 'Volodymyr Zelensky']]), topic: "Russia's war against Ukraine" } });
     expect(md.split('\n')[0]).toBe("# Stance changes: Volodymyr Zelensky, nobody · Russia's war against Ukraine · 2022 to 2025 · shift");
+    expect(md).toContain("- **Actors:** Volodymyr Zelensky (`volodymyr-zelensky`), `nobody`");
+    expect(md).toContain("- **Topic:** Russia's war against Ukraine (`ukraine-war`) and its subtopics");
   });
 });

@@ -57,10 +57,15 @@ function titleOf(scope: ReportScope): string {
   return parts.join(' · ');
 }
 
+/** "Name (`id`)" where the registry knows the name, else the id alone. */
+function named(name: string | undefined, id: string): string {
+  return name ? `${mdText(name)} (\`${id}\`)` : `\`${id}\``;
+}
+
 function scopeLines(scope: ReportScope): string[] {
   return [
-    `- **Actors:** ${scope.actors?.length ? scope.actors.map((a) => `\`${a}\``).join(', ') : 'all'}`,
-    `- **Topic:** ${scope.topic ? `\`${scope.topic}\` and its subtopics` : 'all'}`,
+    `- **Actors:** ${scope.actors?.length ? scope.actors.map((a) => named(scope.names?.actors.get(a), a)).join(', ') : 'all'}`,
+    `- **Topic:** ${scope.topic ? `${named(scope.names?.topic, scope.topic)} and its subtopics` : 'all'}`,
     `- **Later statement of each change made:** ${period(scope)}`,
     `- **Kinds:** ${scope.kinds?.length ? scope.kinds.map((k) => KIND_TITLE[k].toLowerCase()).join(', ') : 'all'}`,
     `- **Records as known at:** ${scope.knownAt.toISOString()}${scope.asked ? '' : ' (the time of this report)'}`,
