@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import pg from 'pg';
-import { PROJECT_ROOT } from '../../common/paths.js';
+import { startService } from '../support/built-service.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -38,47 +34,13 @@ export async function createScratchDatabase(serverUrl: string): Promise<ScratchD
 export interface RunningService {
   readonly url: string;
   readonly pid: number;
-  readonly child: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** The built service (dist/src/main.js) as a child process on a free loopback port, answering /health. */
+/** The built service on a free loopback port, answering /health. */
 export async function startBuiltService(env: Record<string, string>, log: (line: string) => void): Promise<RunningService> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/src/main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tail = '';
-  const keep = (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-20_000); };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}:\n${tail}`);
-    if (Date.now() - started > 60_000) throw new Error(`the service did not answer /health within 60 s:\n${tail}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.status === 200, () => false);
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  log(`service started (pid ${child.pid}) at ${url} in ${Date.now() - started} ms`);
-  return {
-    url,
-    pid: child.pid!,
-    child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
+  const service = await startService(env, { healthTimeoutMs: 60_000, keepOutput: 20_000 });
+  log(`service started (pid ${service.child.pid}) at ${service.url} in ${Date.now() - started} ms`);
+  return { url: service.url, pid: service.child.pid!, stop: async () => { await service.stop('SIGTERM'); } };
 }
