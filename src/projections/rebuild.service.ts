@@ -21,7 +21,8 @@ const LOG_EVERY = 10_000;
  * 3. freeze the log (appends wait), replay what came since, point the async projections' checkpoints at
  *    the end of the log, and move the copies into place.
  * Events are applied as the inline path applies them: one append (one transaction) at a time, every
- * projection in registration order, so a projection that reads another's table sees the same state.
+ * projection in registration order, so a projection that reads another's table sees the same state
+ * (consecutive appends that only one projection handles go to it in one call: see handlerRuns).
  */
 @Injectable()
 export class RebuildService {
@@ -104,9 +105,13 @@ export class RebuildService {
   }
 
   private async applyPage(db: EntityManager, projections: readonly Projection[], events: readonly RecordedEvent[]): Promise<void> {
-    for (const append of byTransaction(events)) {
+    for (const { projection, events: run } of handlerRuns(byTransaction(events), projections)) {
+      if (projection) {
+        await projection.apply(run, db);
+        continue;
+      }
       for (const projection of projections) {
-        const handled = append.filter((e) => projection.handles.includes(e.type));
+        const handled = run.filter((e) => projection.handles.includes(e.type));
         if (handled.length > 0) await projection.apply(handled, db);
       }
     }
@@ -139,4 +144,28 @@ function byTransaction(events: readonly RecordedEvent[]): RecordedEvent[][] {
     else groups.push([event]);
   }
   return groups;
+}
+
+/**
+ * Consecutive appends that only one projection handles, merged into one call of that projection (a
+ * projection must already take events of several appends at once: the async runner gives it whole
+ * batches). No other projection has an event in between, so none can observe the difference; the
+ * merged call lets a projection write a page of new records in one statement. Appends handled by
+ * several projections stay one run each, with `projection` undefined: apply them one by one, as before.
+ */
+function handlerRuns(appends: readonly RecordedEvent[][], projections: readonly Projection[]): { projection?: Projection; events: RecordedEvent[] }[] {
+  const runs: { projection?: Projection; events: RecordedEvent[] }[] = [];
+  for (const append of appends) {
+    const handlers = projections.filter((p) => append.some((e) => p.handles.includes(e.type)));
+    if (handlers.length !== 1) {
+      runs.push({ events: append });
+      continue;
+    }
+    const [projection] = handlers;
+    const handled = append.filter((e) => projection.handles.includes(e.type));
+    const last = runs.at(-1);
+    if (last?.projection === projection) last.events.push(...handled);
+    else runs.push({ projection, events: handled });
+  }
+  return runs;
 }
