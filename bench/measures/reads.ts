@@ -1,0 +1,82 @@
+import type pg from 'pg';
+import { parsePartialDate } from '../../src/common/dates/partial-date.js';
+import { stanceOnDateQuery } from '../../src/stances/stance-on-date/stance-on-date.query.js';
+import { Random } from '../history/random.js';
+import { randomDay } from '../history/registries.js';
+import type { SyntheticHistory } from '../history/synthetic-history.js';
+import { closedLoop, type LoopResult } from '../support/closed-loop.js';
+import { HttpClient } from '../support/http-client.js';
+import { quantile } from '../support/stats.js';
+
+export interface StanceQuestion { readonly actor: string; readonly topic: string; readonly on: string }
+
+/**
+ * "What did X say about Y on D", asked the way users ask it: X any actor, Y one of the topics X speaks
+ * on or the branch above it (subtopics included), D a day, month or year between 2015 and 2025.
+ * `actors` limits X to the first n actors (the probe actors, whose statements are the same at every size).
+ */
+export function stanceQuestions(history: SyntheticHistory, count: number, seed: number, actors?: number): StanceQuestion[] {
+  const random = new Random(seed);
+  const { actorIds } = history.registries;
+  return Array.from({ length: count }, () => {
+    const a = actors === undefined ? random.int(0, actorIds.length - 1) : random.int(0, actors - 1);
+    const leaf = random.pick(history.writer.topicsOf(a));
+    const topic = random.chance(0.25) ? leaf.split('/').slice(0, -1).join('/') || leaf : leaf;
+    const day = randomDay(random, 2015, 2025);
+    const p = random.next();
+    return { actor: actorIds[a], topic, on: p < 0.7 ? day : p < 0.9 ? day.slice(0, 7) : day.slice(0, 4) };
+  });
+}
+
+const stancePath = (q: StanceQuestion) =>
+  `/v1/stance?actor=${encodeURIComponent(q.actor)}&topic=${encodeURIComponent(q.topic)}&on=${q.on}`;
+
+/** Stanceline side: GET /v1/stance over `connections` keep-alive connections, cycling through the questions. */
+export async function stanceOverHttp(base: string, questions: readonly StanceQuestion[], connections: number, durationMs: number): Promise<LoopResult> {
+  return getLoop(base, questions.map(stancePath), connections, durationMs);
+}
+
+/** Raw side: the very SQL the service runs for each question (stanceOnDateQuery), sent on a plain pg pool. */
+export function stanceDirect(pool: pg.Pool, questions: readonly StanceQuestion[], connections: number, durationMs: number): Promise<LoopResult> {
+  const queries = questions.map((q) => stanceOnDateQuery(q.actor, q.topic, parsePartialDate(q.on)!, { kind: 'now' }));
+  return closedLoop({
+    workers: connections, durationMs,
+    operation: async (n) => {
+      const { sql, values } = queries[n % queries.length];
+      await pool.query(sql, values);
+    },
+  });
+}
+
+/** A timeline page: the first 50 statements of an actor, GET /v1/statements?actor=X&limit=50. */
+export function timelinePaths(actors: readonly string[]): string[] {
+  return actors.map((actor) => `/v1/statements?actor=${encodeURIComponent(actor)}&limit=50`);
+}
+
+export async function getLoop(base: string, paths: readonly string[], connections: number, durationMs: number): Promise<LoopResult> {
+  const http = new HttpClient(base, connections);
+  try {
+    return await closedLoop({ workers: connections, durationMs, operation: async (n) => { await http.expect(200, 'GET', paths[n % paths.length]); } });
+  } finally {
+    http.close();
+  }
+}
+
+/**
+ * The database's own share of a stance answer: EXPLAIN (ANALYZE) of the service's SQL for each
+ * question, one at a time; median planning and execution time in ms, and the plan of the first.
+ */
+export async function explainStance(pool: pg.Pool, questions: readonly StanceQuestion[]): Promise<{ planningMs: number; executionMs: number; plan: string }> {
+  const planning: number[] = [];
+  const execution: number[] = [];
+  let plan = '';
+  for (const q of questions) {
+    const { sql, values } = stanceOnDateQuery(q.actor, q.topic, parsePartialDate(q.on)!, { kind: 'now' });
+    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, values);
+    const [result] = rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
+    planning.push(result['Planning Time']);
+    execution.push(result['Execution Time']);
+    if (!plan) plan = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`, values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+  }
+  return { planningMs: quantile(planning, 0.5), executionMs: quantile(execution, 0.5), plan };
+}
