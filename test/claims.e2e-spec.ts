@@ -75,6 +75,8 @@ describe('claims over HTTP', () => {
       const before = await t.eventCount();
       expect(fields(await post('/v1/claims', claimBody({ actorId: 'nobody' })).expect(422))).toEqual(['actorId']);
       expect(fields(await post('/v1/claims', claimBody({ sourceId: 'no-such-source' })).expect(422))).toEqual(['sourceId']);
+      // Both at once: one answer names both, so the client fixes them in one round trip.
+      expect(fields(await post('/v1/claims', claimBody({ actorId: 'nobody', sourceId: 'no-such-source' })).expect(422))).toEqual(['actorId', 'sourceId']);
       expect(await t.eventCount()).toBe(before);
     });
 

@@ -34,14 +34,14 @@ export class ConflictError extends DomainError {
   readonly title = 'Conflict';
 }
 
-/** The request names something (an actor, a topic, a source) that does not exist. */
+/** The request names something (an actor, a topic, a source) that does not exist: each such field listed. */
 export class UnknownReferenceError extends DomainError {
   readonly code = 'unknown-reference';
   readonly status = 422;
   readonly title = 'Unknown reference';
 
-  constructor(field: string, message: string) {
-    super(message, [{ field, message }]);
+  constructor(errors: { field: string; message: string }[]) {
+    super(errors.map((e) => e.message).join('; '), errors);
   }
 }
 

@@ -6,10 +6,3 @@ export class StatementRetractedError extends DomainError {
   readonly status = 409;
   readonly title = 'Statement retracted';
 }
-
-/** Several references of one request name nothing; all are reported at once so one round trip fixes them. */
-export class UnknownReferencesError extends DomainError {
-  readonly code = 'unknown-reference';
-  readonly status = 422;
-  readonly title = 'Unknown reference';
-}

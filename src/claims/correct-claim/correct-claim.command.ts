@@ -23,8 +23,10 @@ export class CorrectClaimHandler implements ICommandHandler<CorrectClaimCommand,
     // An unknown claim is 404 before anything about the request (its If-Match, its references) is judged.
     if ((await this.store.streamVersion(stream)) === 0) throw new NotFoundError(`No claim ${id}`);
     const changes = toChanges(request.changes);
-    if (changes.actorId !== undefined) await this.references.requireActor(changes.actorId, 'changes.actorId');
-    if (changes.sourceId !== undefined) await this.references.requireSource(changes.sourceId, 'changes.sourceId');
+    await this.references.require({
+      actor: changes.actorId === undefined ? undefined : { id: changes.actorId, field: 'changes.actorId' },
+      source: changes.sourceId === undefined ? undefined : { id: changes.sourceId, field: 'changes.sourceId' },
+    });
     const { state } = await this.commands.handle(stream, claimDecider, { type: 'CorrectClaim', id, changes, reason: request.reason }, options);
     if (state.status === 'none') throw new Error('claim stream empty after correcting');
     return toClaimView(state.claim, state);

@@ -17,8 +17,7 @@ export class StateClaimHandler implements ICommandHandler<StateClaimCommand, Cla
   constructor(private readonly commands: CommandHandler, private readonly references: References) {}
 
   async execute({ request, options }: StateClaimCommand): Promise<ClaimView> {
-    await this.references.requireActor(request.actorId);
-    await this.references.requireSource(request.sourceId);
+    await this.references.require({ actor: { id: request.actorId, field: 'actorId' }, source: { id: request.sourceId, field: 'sourceId' } });
     const claim: Claim = {
       id: request.id ?? randomUUID(),
       actorId: request.actorId,

@@ -3,7 +3,6 @@ import { References } from '../../common/references.js';
 import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
 import { FIELD_ORDER, statementDecider, type StatementOnRecord } from '../statement.decider.js';
 import { statementStream, type StatementFields } from '../statement.events.js';
-import { requireAll } from '../statement-references.js';
 import { onRecord } from '../statement.view.js';
 import type { CorrectStatementRequest } from './correct-statement.request.dto.js';
 
@@ -20,11 +19,11 @@ export class CorrectStatementHandler implements ICommandHandler<CorrectStatement
     const changes: Partial<Record<keyof StatementFields, unknown>> = {};
     for (const key of FIELD_ORDER) if (request.changes[key] !== undefined) changes[key] = request.changes[key];
     const { actorId, topicId, sourceId } = request.changes;
-    await requireAll([
-      ...(actorId === undefined ? [] : [this.references.requireActor(actorId, 'changes.actorId')]),
-      ...(topicId === undefined ? [] : [this.references.requireTopic(topicId, 'changes.topicId')]),
-      ...(sourceId === undefined ? [] : [this.references.requireSource(sourceId, 'changes.sourceId')]),
-    ]);
+    await this.references.require({
+      actor: actorId === undefined ? undefined : { id: actorId, field: 'changes.actorId' },
+      topic: topicId === undefined ? undefined : { id: topicId, field: 'changes.topicId' },
+      source: sourceId === undefined ? undefined : { id: sourceId, field: 'changes.sourceId' },
+    });
     const streamId = statementStream(id);
     const command = { type: 'CorrectStatement' as const, id, changes: changes as Partial<StatementFields>, reason: request.reason };
     const { state, streamId: written } = await this.commands.handle(streamId, statementDecider, command, options);

@@ -4,7 +4,6 @@ import { References } from '../../common/references.js';
 import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
 import { statementDecider, type StatementOnRecord } from '../statement.decider.js';
 import { statementStream } from '../statement.events.js';
-import { requireAll } from '../statement-references.js';
 import { onRecord } from '../statement.view.js';
 import type { RecordStatementRequest } from './record-statement.request.dto.js';
 
@@ -18,11 +17,9 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
 
   async execute({ request, options }: RecordStatementCommand): Promise<StatementOnRecord> {
     const { actorId, topicId, stance, conditions, summary, quote, form, statedAt, sourceId } = request;
-    await requireAll([
-      this.references.requireActor(actorId),
-      this.references.requireTopic(topicId),
-      this.references.requireSource(sourceId),
-    ]);
+    await this.references.require({
+      actor: { id: actorId, field: 'actorId' }, topic: { id: topicId, field: 'topicId' }, source: { id: sourceId, field: 'sourceId' },
+    });
     // A retry without an id gets a fresh UUID here, but the idempotency key answers it with the
     // first request's stream before this id is used.
     const id = request.id ?? randomUUID();
