@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { DIRECT_TALKS, INTERVIEW, registerStatementReferences, statementBody, ZELENSKY } from './support/statement-fixtures.js';
+import {
+  brokenFields, deepJson, expectProblem, ifMatch, jsonText, malformed, malformedInput, oneFieldBroken, RawJson, withTakenId,
+} from './support/malformed-input.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -13,30 +16,11 @@ import { auth, startTestApp, type TestApp } from './support/test-app.js';
 const NUM_RUNS = 500;
 const TAKEN = 'fuzz-taken';
 const RETRACTED = 'fuzz-retracted';
-const RECORD_ID = /^([a-z0-9]+(-[a-z0-9]+)*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const CURRENT = statementBody();
 
-const nasty = fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uDC00x\uD800', 'a\u0000b', '\uFEFF', '\u202E', '%00', '../..', "'; DROP TABLE events; --");
-const nastyString = fc.tuple(fc.string(), nasty, fc.string()).map(([a, b, c]) => a + b + c);
-// Past the field limits (500 to 5000 characters), and some past the 256kb body limit.
-const hugeString = fc.oneof(fc.integer({ min: 501, max: 6_000 }), fc.integer({ min: 300_000, max: 400_000 })).map((n) => 'x'.repeat(n));
-// Nested values inside otherwise plausible bodies; kept shallow enough for the client's JSON.stringify.
-const deep = fc.tuple(fc.integer({ min: 50, max: 1_000 }), fc.boolean()).map(([depth, asArray]) => {
-  let value: unknown = 'bottom';
-  for (let i = 0; i < depth; i++) value = asArray ? [value] : { a: value };
-  return value;
-});
-/** A body sent as written, for nesting far deeper than JSON.stringify goes (up to the body limit). */
-class RawJson {
-  constructor(readonly text: string) {}
-}
-const deepJson = fc.tuple(fc.integer({ min: 1_000, max: 60_000 }), fc.boolean())
-  .map(([depth, asArray]) => (asArray ? '['.repeat(depth) + '1' + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)));
-const wrongType = fc.oneof(
-  fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }),
-  fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }), fc.constant({}), fc.constant([]),
-);
-const badValue = fc.oneof(wrongType, nastyString, hugeString, deep, fc.constantFrom('', ' ', 'Bad Id', 'a//b', 'A', '-a', 'a-'));
+// Past the field limits (500 to 5000 characters), and some past the 256kb body limit; nested values inside
+// otherwise plausible bodies kept shallow enough for the client's JSON.stringify.
+const { nastyString, deep, badValue } = malformedInput({ huge: { min: 501, max: 6_000 }, depth: 1_000 });
 
 /** Values that break one field on their own; the references name nothing registered (422). */
 const broken: Record<string, fc.Arbitrary<unknown>> = {
@@ -52,30 +36,15 @@ const broken: Record<string, fc.Arbitrary<unknown>> = {
   quote: fc.constantFrom('', 'a'.repeat(5001), '\uDFFF', 7),
   reason: fc.constantFrom('', '  ', 'a'.repeat(1001), '\u0000', null),
 };
-const anyBroken = fc.oneof(badValue, ...Object.values(broken));
-const fieldName = fc.constantFrom(...Object.keys(broken), '__proto__', 'constructor', 'changes', 'unknown');
+const { anyBroken, fieldName } = brokenFields(badValue, broken, ['__proto__', 'constructor', 'changes', 'unknown']);
 
-/** A valid body with exactly one field broken: given a bad value, removed, or an unknown field added. */
-function oneFieldBroken(valid: fc.Arbitrary<Record<string, unknown>>, required: string[]): fc.Arbitrary<unknown> {
-  return fc.tuple(valid, fieldName, anyBroken, fc.nat(2), fc.constantFrom(...required)).map(([body, field, value, how, toRemove]) => {
-    if (how === 0) return { ...body, [field]: value };
-    if (how === 1) return Object.fromEntries(Object.entries(body).filter(([key]) => key !== toRemove));
-    return { ...body, [`unknown-${field}`]: value };
-  });
-}
-
-function malformed(valid: fc.Arbitrary<Record<string, unknown>>, required: string[]): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    fc.anything({ withNullPrototype: true, withObjectString: true, withSparseArray: true, maxDepth: 4 }),
-    fc.dictionary(fieldName, anyBroken),
-    fc.array(valid, { maxLength: 3 }),
+function malformedBody(valid: fc.Arbitrary<Record<string, unknown>>, required: string[]): fc.Arbitrary<unknown> {
+  return malformed(valid, {
+    dictionary: fc.dictionary(fieldName, anyBroken),
     deep,
-    deepJson.map((text) => new RawJson(text)),
-    deepJson.map((text) => new RawJson(`{"reason":"r","id":${text}}`)),
-    valid,
-    oneFieldBroken(valid, required),
-    oneFieldBroken(valid, required),
-  );
+    extra: [deepJson.map((text) => new RawJson(text)), deepJson.map((text) => new RawJson(`{"reason":"r","id":${text}}`))],
+    oneFieldBroken: oneFieldBroken(valid, { field: fieldName, value: anyBroken, remove: fc.constantFrom(...required) }),
+  });
 }
 
 const validRecord = fc.record({
@@ -86,12 +55,11 @@ const unknownReference = fc.tuple(fc.constantFrom('actorId', 'topicId', 'sourceI
   .map(([field, id]) => ({ [field]: `unknown-${id}` }));
 /** A record body that could pass validation is pointed at the taken id, so it cannot write. */
 const recordBodies = fc.oneof(
-  malformed(validRecord, ['actorId', 'topicId', 'stance', 'summary', 'form', 'statedAt', 'sourceId']),
+  malformedBody(validRecord, ['actorId', 'topicId', 'stance', 'summary', 'form', 'statedAt', 'sourceId']),
   fc.tuple(validRecord, unknownReference).map(([body, reference]) => ({ ...body, ...reference })),
 ).map((body) => {
   if (typeof body !== 'object' || body === null || Array.isArray(body) || body instanceof RawJson) return body;
-  const { id } = body as { id?: unknown };
-  return id === undefined || id === null || (typeof id === 'string' && RECORD_ID.test(id)) ? { ...body, id: TAKEN } : body;
+  return withTakenId(body, TAKEN);
 });
 
 // Changes restating current values: valid in form, but they change nothing.
@@ -99,12 +67,12 @@ const restating = fc.subarray(['actorId', 'topicId', 'stance', 'conditions', 'su
   .map((keys) => Object.fromEntries(keys.map((key) => [key, CURRENT[key]])));
 const validCorrection = fc.record({ changes: restating, reason: fc.constantFrom('typo', 'checked the tape') });
 const correctionBodies = fc.oneof(
-  malformed(validCorrection, ['changes', 'reason']),
+  malformedBody(validCorrection, ['changes', 'reason']),
   fc.tuple(restating, fieldName, anyBroken).map(([changes, field, value]) => ({ changes: { ...changes, [field]: value }, reason: 'r' })),
   deepJson.map((text) => new RawJson(`{"changes":{"summary":"s","stance":${text}},"reason":"r"}`)),
   fc.tuple(restating, unknownReference).map(([changes, reference]) => ({ changes: { ...changes, ...reference }, reason: 'r' })),
 );
-const retractionBodies = malformed(fc.record({ reason: fc.constantFrom('misattributed', 'duplicate') }), ['reason']);
+const retractionBodies = malformedBody(fc.record({ reason: fc.constantFrom('misattributed', 'duplicate') }), ['reason']);
 
 /** The statement a path names: the fuzz targets, ids no statement has, and ids no statement can have. */
 const pathId = (target: string) => fc.oneof(
@@ -114,7 +82,6 @@ const pathId = (target: string) => fc.oneof(
   // Percent-encodings that decode to no valid text: an encoded lone surrogate, a truncated sequence, NUL.
   { arbitrary: fc.constantFrom('%ED%A0%80', '%E0%A4%A', '%FF', '%00', 'a%2Fb', '%', '..%2F..'), weight: 1 },
 );
-const ifMatch = fc.constantFrom(undefined, '1', '"1"', 'W/"1"', '"2"', '999', 'garbage', '"-1"', '*');
 
 describe('statement writes refuse malformed bodies', () => {
   let t: TestApp;
@@ -144,15 +111,11 @@ describe('statement writes refuse malformed bodies', () => {
     const before = await t.eventCount();
     const seen = new Set<number>();
     await fc.assert(fc.asyncProperty(endpoint.requests, ifMatch, async ([path, body], version) => {
-      // Serialised here, so strings, numbers and null go out as JSON rather than as form data.
       let req = t.http.post(path).set(auth('editor')).set('Content-Type', 'application/json');
       if (version !== undefined) req = req.set('If-Match', version);
-      const res = await req.send(body instanceof RawJson ? body.text : JSON.stringify(body) ?? 'null');
+      const res = await req.send(jsonText(body));
       seen.add(res.status);
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ status: res.status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+      expectProblem(res);
     }), { numRuns: NUM_RUNS });
     expect(await t.eventCount()).toBe(before);
     // The generators reach every refusal, not just the validation pipe.
