@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
+import { createScratchDatabase } from '../../src/database/scratch-database.js';
 
 export interface BenchDatabase {
   readonly name: string;
@@ -27,11 +27,9 @@ function requireBenchName(name: string): void {
 
 /** A fresh, migrated database `bench_<random>_<label>` on the server of `serverUrl`, dropped afterwards. */
 export async function createBenchDatabase(serverUrl: string, label: string, poolSize = 20): Promise<BenchDatabase> {
-  const server = new URL(serverUrl);
-  const name = `bench_${randomBytes(4).toString('hex')}_${label}`;
-  requireBenchName(name);
-  await admin(server, `CREATE DATABASE ${name}`);
-  const url = Object.assign(new URL(server), { pathname: `/${name}` }).toString();
+  requireBenchName(`bench_${label}`);
+  const scratch = await createScratchDatabase(serverUrl, 'bench', label);
+  const { name, url } = scratch;
   // The bench's own long reads (a whole-log scan) need more than the service's 30 s statement timeout.
   const dataSource = createDataSource({ url, poolSize, queryTimeoutMs: 3_600_000 });
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'bench-raw' });
@@ -44,23 +42,13 @@ export async function createBenchDatabase(serverUrl: string, label: string, pool
       await pool.end().catch(() => undefined);
       if (dataSource.isInitialized) await dataSource.destroy();
       requireBenchName(name);
-      await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await scratch.drop();
     },
   };
   created.add(db);
   await dataSource.initialize();
   await migrate(dataSource, { exclusive: false });
   return db;
-}
-
-async function admin(server: URL, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** An events-shaped table for the raw side: same columns, defaults, identity, keys and indexes, no trigger. */

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
+import { createScratchDatabase } from '../../src/database/scratch-database.js';
 
 /** The server tests run against: a real PostgreSQL, never a fake. */
 export const TEST_SERVER_URL =
@@ -23,9 +22,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   if (!base.pathname.includes('test')) {
     throw new Error(`Refusing to run tests against ${base.pathname.slice(1)}: its name lacks "test"`);
   }
-  const name = `test_stanceline_${randomBytes(6).toString('hex')}`;
-  await withAdmin(base, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+  const { name, url, drop } = await createScratchDatabase(base.toString(), 'test_stanceline');
   const dataSource = createDataSource({ url, poolSize: options.poolSize ?? 20 });
   await dataSource.initialize();
   await migrate(dataSource, { exclusive: false });
@@ -35,17 +32,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     dataSource,
     async drop() {
       if (dataSource.isInitialized) await dataSource.destroy();
-      await withAdmin(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await drop();
     },
   };
-}
-
-async function withAdmin<T>(url: URL, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -5,7 +5,7 @@ import { auditStatements, compareWithRebuild, type Query } from './consistency.j
 import { call } from './http.js';
 import { LoadStats, runMixedLoad } from './load.js';
 import { residentMiB, secondHalf, slopePerMinute, type Sample } from './rss.js';
-import { createScratchDatabase, startBuiltService } from './service.js';
+import { createSoakDatabase, startBuiltService } from './service.js';
 import { EventStreamClient } from './sse.js';
 import { registerReferences, StatementLedger } from './workload.js';
 
@@ -21,7 +21,7 @@ export interface SoakReport {
  */
 export async function runSoak(options: SoakOptions, print: (line: string) => void, interrupted = new AbortController().signal): Promise<SoakReport> {
   const keys = { editor: `soak-editor-${randomBytes(12).toString('hex')}`, admin: `soak-admin-${randomBytes(12).toString('hex')}` };
-  const database = await createScratchDatabase(options.serverUrl);
+  const database = await createSoakDatabase(options.serverUrl);
   const client = new pg.Client({ connectionString: database.url });
   const service = await startBuiltService({
     DATABASE_URL: database.url, API_KEYS: `${keys.editor}:editor,${keys.admin}:admin`, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'true',

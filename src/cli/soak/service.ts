@@ -1,34 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createScratchDatabase, type ScratchDatabase } from '../../database/scratch-database.js';
 import { startService } from '../support/built-service.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
-/** A database of its own on a PostgreSQL server on this machine, dropped afterwards. */
-export interface ScratchDatabase {
-  readonly url: string;
-  drop(): Promise<void>;
-}
-
 /** The soak stays on this machine: it refuses a server that is not on the loopback interface. */
-export async function createScratchDatabase(serverUrl: string): Promise<ScratchDatabase> {
-  const server = new URL(serverUrl);
-  if (!LOOPBACK.has(server.hostname)) throw new Error(`the soak runs on loopback only; ${server.hostname} is not a loopback address`);
-  const name = `soak_stanceline_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  return {
-    url: Object.assign(new URL(server), { pathname: `/${name}` }).toString(),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+export async function createSoakDatabase(serverUrl: string): Promise<ScratchDatabase> {
+  const { hostname } = new URL(serverUrl);
+  if (!LOOPBACK.has(hostname)) throw new Error(`the soak runs on loopback only; ${hostname} is not a loopback address`);
+  return createScratchDatabase(serverUrl, 'soak_stanceline');
 }
 
 export interface RunningService {
