@@ -47,7 +47,7 @@ describe('embedded default (no DATABASE_URL)', () => {
     expect(existsSync(join(dataDir, 'stanceline.lock'))).toBe(false);
     const third = await start();
     expect((await fetch(`${third.url}/v1/actors/written-before-kill`)).status).toBe(200);
-  }, 120_000);
+  }, 240_000); // a guard against a hang: fresh embedded databases take seconds, more on a busy machine
 
   it('refuses a second process on the same data directory with a clear message', async () => {
     const owner = running.find((s) => s.child.exitCode === null && s.child.signalCode === null) ?? await start();
@@ -56,5 +56,5 @@ describe('embedded default (no DATABASE_URL)', () => {
     expect(intruder.output()).toContain(dataDir);
     expect(intruder.output()).toMatch(/in use by another Stanceline process/);
     expect((await fetch(`${owner.url}/health`)).status).toBe(200);
-  }, 60_000);
+  }, 240_000);
 });

@@ -31,6 +31,12 @@ async function deadPid(): Promise<number> {
   return child.pid!;
 }
 
+/**
+ * A guard against a hang, not a timing: creating a fresh embedded database takes seconds, and several
+ * times longer when other suites load the machine (one CI run took 60 s for this test's two starts).
+ */
+const EMBEDDED_TIMEOUT_MS = 240_000;
+
 describe('startEmbeddedPostgres', () => {
   const dirs: string[] = [];
   const running: EmbeddedPostgres[] = [];
@@ -71,7 +77,7 @@ describe('startEmbeddedPostgres', () => {
     expect(second.url).not.toBe('');
     const rows = await withClient(second.url, async (c) => (await c.query('select id, body from notes')).rows);
     expect(rows).toEqual([{ id: 1, body: 'kept' }]);
-  });
+  }, EMBEDDED_TIMEOUT_MS);
 
   it('refuses a second instance on a directory that is in use, without disturbing the first', async () => {
     const dataDir = freshDir();
@@ -85,7 +91,7 @@ describe('startEmbeddedPostgres', () => {
 
     expect(readFileSync(join(dataDir, 'stanceline.lock'), 'utf8')).toBe(String(process.pid));
     expect(await withClient(first.url, async (c) => (await c.query('select 1 as ok')).rows)).toEqual([{ ok: 1 }]);
-  });
+  }, EMBEDDED_TIMEOUT_MS);
 
   it('takes over a stale lock left by a process that no longer exists', async () => {
     const dataDir = freshDir();
@@ -99,7 +105,7 @@ describe('startEmbeddedPostgres', () => {
     expect(readFileSync(join(dataDir, 'stanceline.lock'), 'utf8')).toBe(String(process.pid));
     await db.stop();
     expect(existsSync(join(dataDir, 'stanceline.lock'))).toBe(false);
-  });
+  }, EMBEDDED_TIMEOUT_MS);
 
   it('keeps an acknowledged write when the process is killed with SIGKILL', async () => {
     const dataDir = freshDir();
@@ -120,5 +126,5 @@ describe('startEmbeddedPostgres', () => {
     const db = await start(dataDir);
     const rows = await withClient(db.url, async (c) => (await c.query('select v from durable')).rows);
     expect(rows).toEqual([{ v: 'survives-kill-9' }]);
-  });
+  }, EMBEDDED_TIMEOUT_MS);
 });
