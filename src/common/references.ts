@@ -15,6 +15,8 @@ const REGISTER_HINT = {
   source: 'register it first (POST /v1/sources)',
 } as const;
 
+const KINDS = ['actor', 'topic', 'source'] as const;
+
 /**
  * Checks that what a write refers to exists, against the registries' read models (kept inline, so a
  * registration that got its 2xx is visible here). One query however many references; every unknown one
@@ -25,27 +27,23 @@ export class References {
   constructor(private readonly dataSource: DataSource) {}
 
   async require(refs: ReferencesToCheck, db: EntityManager = this.dataSource.manager): Promise<void> {
-    const asked = (['actor', 'topic', 'source'] as const).filter((kind) => refs[kind] !== undefined);
-    if (asked.length === 0) return;
-    const [found] = await db.query(
-      `SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM actors WHERE id = $1)) AS actor,
-              ($2::text IS NULL OR EXISTS (SELECT 1 FROM topics WHERE id = $2)) AS topic,
-              ($3::text IS NULL OR EXISTS (SELECT 1 FROM sources WHERE id = $3)) AS source`,
-      [refs.actor?.id ?? null, refs.topic?.id ?? null, refs.source?.id ?? null]);
-    const errors = asked.filter((kind) => !found[kind])
-      .map((kind) => ({ field: refs[kind]!.field, message: `No ${kind} ${refs[kind]!.id}; ${REGISTER_HINT[kind]}` }));
-    if (errors.length > 0) throw new UnknownReferenceError(errors);
+    const [unknown] = await this.check([refs], db);
+    if (unknown) throw unknown;
   }
 
-  requireActor(id: string, field = 'actorId'): Promise<void> {
-    return this.require({ actor: { id, field } });
-  }
-
-  requireTopic(id: string, field = 'topicId'): Promise<void> {
-    return this.require({ topic: { id, field } });
-  }
-
-  requireSource(id: string, field = 'sourceId'): Promise<void> {
-    return this.require({ source: { id, field } });
+  /** For each write of a batch, the error naming its unknown references, or undefined: still one query. */
+  async check(writes: readonly ReferencesToCheck[], db: EntityManager = this.dataSource.manager): Promise<(UnknownReferenceError | undefined)[]> {
+    const asked = KINDS.map((kind) => [...new Set(writes.flatMap((refs) => (refs[kind] ? [refs[kind].id] : [])))]);
+    if (asked.every((ids) => ids.length === 0)) return writes.map(() => undefined);
+    const rows: { kind: (typeof KINDS)[number]; id: string }[] = await db.query(
+      `SELECT 'actor' AS kind, id FROM actors WHERE id = ANY($1::text[])
+       UNION ALL SELECT 'topic', id FROM topics WHERE id = ANY($2::text[])
+       UNION ALL SELECT 'source', id FROM sources WHERE id = ANY($3::text[])`, asked);
+    const found = new Set(rows.map((row) => `${row.kind}:${row.id}`));
+    return writes.map((refs) => {
+      const errors = KINDS.filter((kind) => refs[kind] !== undefined && !found.has(`${kind}:${refs[kind].id}`))
+        .map((kind) => ({ field: refs[kind]!.field, message: `No ${kind} ${refs[kind]!.id}; ${REGISTER_HINT[kind]}` }));
+      return errors.length > 0 ? new UnknownReferenceError(errors) : undefined;
+    });
   }
 }

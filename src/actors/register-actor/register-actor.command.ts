@@ -1,9 +1,10 @@
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import type { CreatePlan } from '../../common/create-plan.js';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
 import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
-import { actorDecider } from '../actor.decider.js';
-import { actorStream, type Actor } from '../actor.events.js';
+import { actorDecider, type ActorState, type RegisterActor } from '../actor.decider.js';
+import { actorStream, type Actor, type ActorEvent } from '../actor.events.js';
 import type { RegisterActorRequest } from './register-actor.request.dto.js';
 
 export class RegisterActorCommand {
@@ -15,15 +16,20 @@ export class RegisterActorHandler implements ICommandHandler<RegisterActorComman
   constructor(private readonly commands: CommandHandler) {}
 
   async execute({ request, options }: RegisterActorCommand) {
-    const roles = (request.roles ?? []).map(({ title, from, to }) => (to === undefined ? { title, from } : { title, from, to }));
-    roles.forEach((role, i) => {
-      if (role.to !== undefined && parsePartialDate(role.to)!.end < parsePartialDate(role.from)!.start) {
-        throw new InvalidInputError(`roles[${i}].to`, 'a role cannot end before it starts');
-      }
-    });
-    const actor: Actor = { id: request.id, name: request.name, kind: request.kind, aliases: request.aliases ?? [], roles };
-    const { state } = await this.commands.handle(actorStream(actor.id), actorDecider, { type: 'RegisterActor', actor }, options);
+    const plan = planRegisterActor(request);
+    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
     if (!state.registered) throw new Error('actor stream empty after registering');
     return { actor: state.actor, recordedAt: state.recordedAt };
   }
+}
+
+export function planRegisterActor(request: RegisterActorRequest): CreatePlan<RegisterActor, ActorState, ActorEvent> {
+  const roles = (request.roles ?? []).map(({ title, from, to }) => (to === undefined ? { title, from } : { title, from, to }));
+  roles.forEach((role, i) => {
+    if (role.to !== undefined && parsePartialDate(role.to)!.end < parsePartialDate(role.from)!.start) {
+      throw new InvalidInputError(`roles[${i}].to`, 'a role cannot end before it starts');
+    }
+  });
+  const actor: Actor = { id: request.id, name: request.name, kind: request.kind, aliases: request.aliases ?? [], roles };
+  return { streamId: actorStream(actor.id), decider: actorDecider, command: { type: 'RegisterActor', actor }, references: {} };
 }

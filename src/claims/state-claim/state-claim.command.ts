@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import type { CreatePlan } from '../../common/create-plan.js';
 import { References } from '../../common/references.js';
 import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
 import { toClaimValue } from '../claim-value.dto.js';
-import { claimDecider, type Claim } from '../claim.decider.js';
-import { claimStream } from '../claim.events.js';
+import { claimDecider, type Claim, type ClaimCommand, type ClaimState } from '../claim.decider.js';
+import { claimStream, type ClaimEvent } from '../claim.events.js';
 import { toClaimView, type ClaimView } from '../claim.view.js';
 import type { StateClaimRequest } from './state-claim.request.dto.js';
 
@@ -17,22 +18,32 @@ export class StateClaimHandler implements ICommandHandler<StateClaimCommand, Cla
   constructor(private readonly commands: CommandHandler, private readonly references: References) {}
 
   async execute({ request, options }: StateClaimCommand): Promise<ClaimView> {
-    await this.references.require({ actor: { id: request.actorId, field: 'actorId' }, source: { id: request.sourceId, field: 'sourceId' } });
-    const claim: Claim = {
-      id: request.id ?? randomUUID(),
-      actorId: request.actorId,
-      measure: request.measure,
-      value: toClaimValue(request.value),
-      qualifier: request.qualifier,
-      unit: request.unit,
-      refersTo: request.refersTo ?? null,
-      statedAt: request.statedAt,
-      sourceId: request.sourceId,
-      quote: request.quote ?? null,
-    };
+    const plan = planStateClaim(request);
+    await this.references.require(plan.references);
     // A retry under the same Idempotency-Key is answered from the first stream, whatever id this call drew.
-    const { state } = await this.commands.handle(claimStream(claim.id), claimDecider, { type: 'StateClaim', claim }, options);
+    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
     if (state.status === 'none') throw new Error('claim stream empty after stating');
     return toClaimView(state.claim, state);
   }
+}
+
+export function planStateClaim(request: StateClaimRequest): CreatePlan<ClaimCommand, ClaimState, ClaimEvent> {
+  const claim: Claim = {
+    id: request.id ?? randomUUID(),
+    actorId: request.actorId,
+    measure: request.measure,
+    value: toClaimValue(request.value),
+    qualifier: request.qualifier,
+    unit: request.unit,
+    refersTo: request.refersTo ?? null,
+    statedAt: request.statedAt,
+    sourceId: request.sourceId,
+    quote: request.quote ?? null,
+  };
+  return {
+    streamId: claimStream(claim.id),
+    decider: claimDecider,
+    command: { type: 'StateClaim', claim },
+    references: { actor: { id: request.actorId, field: 'actorId' }, source: { id: request.sourceId, field: 'sourceId' } },
+  };
 }

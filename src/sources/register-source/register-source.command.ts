@@ -1,7 +1,8 @@
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import type { CreatePlan } from '../../common/create-plan.js';
 import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
-import { sourceDecider } from '../source.decider.js';
-import { sourceStream, type Source } from '../source.events.js';
+import { sourceDecider, type RegisterSource, type SourceState } from '../source.decider.js';
+import { sourceStream, type Source, type SourceEvent } from '../source.events.js';
 import { toSourceView, type SourceView } from '../source.view.js';
 import type { RegisterSourceRequest } from './register-source.request.dto.js';
 
@@ -14,15 +15,20 @@ export class RegisterSourceHandler implements ICommandHandler<RegisterSourceComm
   constructor(private readonly commands: CommandHandler) {}
 
   async execute({ request, options }: RegisterSourceCommand): Promise<SourceView> {
-    const { id, kind, title, publisher, url, publishedAt } = request;
-    const source: Source = {
-      id, kind, title,
-      ...(publisher !== undefined && { publisher }),
-      ...(url !== undefined && { url }),
-      ...(publishedAt !== undefined && { publishedAt }),
-    };
-    const { state } = await this.commands.handle(sourceStream(id), sourceDecider, { type: 'RegisterSource', source }, options);
+    const plan = planRegisterSource(request);
+    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
     if (!state.registered) throw new Error('source stream empty after registering');
     return toSourceView(state.source, state.recordedAt);
   }
+}
+
+export function planRegisterSource(request: RegisterSourceRequest): CreatePlan<RegisterSource, SourceState, SourceEvent> {
+  const { id, kind, title, publisher, url, publishedAt } = request;
+  const source: Source = {
+    id, kind, title,
+    ...(publisher !== undefined && { publisher }),
+    ...(url !== undefined && { url }),
+    ...(publishedAt !== undefined && { publishedAt }),
+  };
+  return { streamId: sourceStream(id), decider: sourceDecider, command: { type: 'RegisterSource', source }, references: {} };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import type { CreatePlan } from '../../common/create-plan.js';
 import { References } from '../../common/references.js';
 import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
-import { statementDecider, type StatementOnRecord } from '../statement.decider.js';
-import { statementStream } from '../statement.events.js';
+import { statementDecider, type StatementCommand, type StatementOnRecord, type StatementState } from '../statement.decider.js';
+import { statementStream, type StatementEvent } from '../statement.events.js';
 import { onRecord } from '../statement.view.js';
 import type { RecordStatementRequest } from './record-statement.request.dto.js';
 
@@ -16,16 +17,23 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
   constructor(private readonly commands: CommandHandler, private readonly references: References) {}
 
   async execute({ request, options }: RecordStatementCommand): Promise<StatementOnRecord> {
-    const { actorId, topicId, stance, conditions, summary, quote, form, statedAt, sourceId } = request;
-    await this.references.require({
-      actor: { id: actorId, field: 'actorId' }, topic: { id: topicId, field: 'topicId' }, source: { id: sourceId, field: 'sourceId' },
-    });
-    // A retry without an id gets a fresh UUID here, but the idempotency key answers it with the
-    // first request's stream before this id is used.
-    const id = request.id ?? randomUUID();
-    const fields = { actorId, topicId, stance, conditions: conditions ?? [], summary, quote: quote ?? null, form, statedAt, sourceId };
-    const streamId = statementStream(id);
-    const { state, streamId: written } = await this.commands.handle(streamId, statementDecider, { type: 'RecordStatement', id, fields }, options);
+    const plan = planRecordStatement(request);
+    await this.references.require(plan.references);
+    const { state, streamId: written } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
     return onRecord(state, written);
   }
+}
+
+export function planRecordStatement(request: RecordStatementRequest): CreatePlan<StatementCommand, StatementState, StatementEvent> {
+  const { actorId, topicId, stance, conditions, summary, quote, form, statedAt, sourceId } = request;
+  // A retry without an id gets a fresh UUID here, but the idempotency key answers it with the
+  // first request's stream before this id is used.
+  const id = request.id ?? randomUUID();
+  const fields = { actorId, topicId, stance, conditions: conditions ?? [], summary, quote: quote ?? null, form, statedAt, sourceId };
+  return {
+    streamId: statementStream(id),
+    decider: statementDecider,
+    command: { type: 'RecordStatement', id, fields },
+    references: { actor: { id: actorId, field: 'actorId' }, topic: { id: topicId, field: 'topicId' }, source: { id: sourceId, field: 'sourceId' } },
+  };
 }

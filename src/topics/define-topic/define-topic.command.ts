@@ -1,8 +1,9 @@
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
+import type { CreatePlan } from '../../common/create-plan.js';
 import { References } from '../../common/references.js';
 import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
-import { topicDecider } from '../topic.decider.js';
-import { topicStream } from '../topic.events.js';
+import { topicDecider, type DefineTopic, type TopicState } from '../topic.decider.js';
+import { topicStream, type TopicEvent } from '../topic.events.js';
 import { parentTopicId } from '../topic-path.js';
 import type { TopicView } from '../topic.view.js';
 import type { DefineTopicRequest } from './define-topic.request.dto.js';
@@ -16,12 +17,22 @@ export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand, T
   constructor(private readonly commands: CommandHandler, private readonly references: References) {}
 
   async execute({ request, options }: DefineTopicCommand): Promise<TopicView> {
-    const { id, title, proposition } = request;
+    const plan = planDefineTopic(request);
     // Topics are never removed, so a parent seen here still exists when the child is appended.
-    const parentId = parentTopicId(id);
-    if (parentId !== null) await this.references.requireTopic(parentId, 'id');
-    const { state } = await this.commands.handle(topicStream(id), topicDecider, { type: 'DefineTopic', topic: { id, title, proposition } }, options);
+    await this.references.require(plan.references);
+    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
     if (!state.defined) throw new Error('topic stream empty after defining');
     return { ...state.topic, recordedAt: state.recordedAt };
   }
+}
+
+export function planDefineTopic(request: DefineTopicRequest): CreatePlan<DefineTopic, TopicState, TopicEvent> {
+  const { id, title, proposition } = request;
+  const parentId = parentTopicId(id);
+  return {
+    streamId: topicStream(id),
+    decider: topicDecider,
+    command: { type: 'DefineTopic', topic: { id, title, proposition } },
+    references: parentId === null ? {} : { topic: { id: parentId, field: 'id' } },
+  };
 }
