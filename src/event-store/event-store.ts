@@ -26,6 +26,15 @@ export interface AppendResult<E extends DomainEvent = DomainEvent> {
   readonly version: number;
 }
 
+/** A new stream and its first events, with the options `append` would take for it. */
+export interface StreamCreation<E extends DomainEvent = DomainEvent> {
+  readonly streamId: string;
+  readonly events: readonly E[];
+  readonly idempotencyKey?: string;
+  readonly fingerprint?: string;
+  readonly metadata?: EventMetadata;
+}
+
 interface AppendRow extends EventRow { replayed: boolean }
 
 /** The only code that writes the event log. */
@@ -47,6 +56,63 @@ export class EventStore {
       return await this.tryAppend(streamId, events, expected, options);
     } catch (error) {
       throw this.translate(error, streamId, expected, options.idempotencyKey);
+    }
+  }
+
+  /**
+   * Creates many new streams in one transaction and one round trip (a bulk import's page): each as
+   * `append(streamId, events, { expectedVersion: 'no_stream', ... })` would, through the same
+   * `append_to_stream`, and the inline projections see them all in the same transaction. All or
+   * nothing: if any stream exists already, nothing is written and the error says so.
+   */
+  async createStreams<E extends DomainEvent>(creations: readonly StreamCreation<E>[]): Promise<AppendResult<E>[]> {
+    if (creations.length === 0) return [];
+    // The events of all creations in one list, each creation's a slice [first, last] of it (1-based).
+    const events = creations.flatMap((c) => {
+      if (c.events.length === 0) throw new Error(`creating ${c.streamId} needs at least one event`);
+      return c.events;
+    });
+    let last = 0;
+    const slices = creations.map((c) => [last + 1, (last += c.events.length)]);
+    const params = [
+      creations.map((c) => c.streamId),
+      creations.map((c) => c.idempotencyKey ?? null),
+      creations.map((c) => (c.idempotencyKey ? c.fingerprint ?? fingerprintOf(c.streamId, c.events) : null)),
+      creations.map((c) => metadataOf(c)),
+      slices.map(([first]) => first),
+      slices.map(([, end]) => end),
+      events.map(() => randomUUID()),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+    ];
+    // One append_to_stream call per new stream, in the order given, each with its slice of the events.
+    const sql = `
+      SELECT creation, replayed, ${EVENT_COLUMNS} FROM (
+        SELECT c.n AS creation, r.*
+          FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::int[])
+               WITH ORDINALITY AS c(stream_id, key, fingerprint, metadata, first, last, n)
+          CROSS JOIN LATERAL append_to_stream(c.stream_id, 0, ($7::uuid[])[c.first:c.last], ($8::text[])[c.first:c.last],
+                   array_fill(1::smallint, ARRAY[c.last - c.first + 1]), ($9::jsonb[])[c.first:c.last],
+                   array_fill(c.metadata, ARRAY[c.last - c.first + 1]), c.key, c.fingerprint) r
+      ) appended ORDER BY creation, version`;
+    try {
+      return await this.dataSource.transaction(async (db) => {
+        const rows: (AppendRow & { creation: number })[] = await db.query(sql, params);
+        const results = creations.map((c) => ({ streamId: c.streamId, events: [] as RecordedEvent<E>[], replayed: false, version: 0 }));
+        const fresh: RecordedEvent<E>[] = [];
+        for (const row of rows) {
+          const event = toRecordedEvent(row) as RecordedEvent<E>;
+          // A key used meanwhile answers with the first append's stream, as append() does.
+          const result = results[row.creation - 1];
+          Object.assign(result, { streamId: event.streamId, replayed: row.replayed, version: event.version });
+          result.events.push(event);
+          if (!row.replayed) fresh.push(event);
+        }
+        for (const projection of this.projections.inlineFor(fresh.map((e) => e.type))) await projection.apply(fresh, db);
+        return results;
+      });
+    } catch (error) {
+      throw this.translate(error, `one of ${creations.length} new streams`, 'no_stream');
     }
   }
 
@@ -77,6 +143,20 @@ export class EventStore {
     if (!row) return undefined;
     if (fingerprint !== undefined && row.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
     return { streamId: row.stream_id, lastVersion: row.last_version };
+  }
+
+  /** Of these idempotency keys, the ones already used, each with the fingerprint of what it was used for. */
+  async usedIdempotencyKeys(keys: readonly string[]): Promise<Map<string, string>> {
+    const rows: { key: string; fingerprint: string }[] = await this.dataSource.query(
+      `SELECT key, fingerprint FROM event_idempotency_keys WHERE key = ANY($1::text[])`, [keys]);
+    return new Map(rows.map((row) => [row.key, row.fingerprint]));
+  }
+
+  /** Of these streams, the ones that exist. */
+  async existingStreams(streamIds: readonly string[]): Promise<Set<string>> {
+    const rows: { stream_id: string }[] = await this.dataSource.query(
+      `SELECT stream_id FROM events WHERE stream_id = ANY($1::text[]) AND version = 1`, [streamIds]);
+    return new Set(rows.map((row) => row.stream_id));
   }
 
   private async tryAppend<E extends DomainEvent>(
@@ -124,6 +204,11 @@ function encodeExpected(expected: ExpectedVersion): number | null {
   if (expected === 'no_stream') return 0;
   if (!Number.isInteger(expected) || expected < 0) throw new Error(`invalid expected version ${expected}`);
   return expected;
+}
+
+/** What every event of an append carries besides its data: who and why, and the key it was made under. */
+function metadataOf(options: { metadata?: EventMetadata; idempotencyKey?: string }): string {
+  return JSON.stringify({ ...options.metadata, ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}) });
 }
 
 function fingerprintOf(streamId: string, events: readonly DomainEvent[]): string {
