@@ -45,6 +45,77 @@ describe('NDJSON import', () => {
   });
 });
 
+describe('NDJSON import of a file larger than a page', () => {
+  let t: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = mkdtempSync(join(tmpdir(), 'stanceline-import-'));
+  });
+  afterAll(async () => { await t.close(); });
+
+  const write = (name: string, records: object[]) => {
+    const file = join(dir, name);
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
+    return file;
+  };
+  const actor = (id: string, name = id) => ({ actor: { id, name, kind: 'person' } });
+  const statement = (id: string, actorId: string, topicId: string) => ({
+    statement: { id, actorId, topicId, stance: 'support', summary: `Statement ${id}`, form: 'paraphrase', statedAt: '2024-05', sourceId: 'bulk-source' },
+  });
+
+  it('loads records that name others created earlier in the same file, in file order, and a second import records nothing', async () => {
+    // Each actor's statements follow it at once, and subtopics follow their parent: a page must not check a
+    // line before what it names is written.
+    const records: object[] = [
+      { source: { id: 'bulk-source', kind: 'article', title: 'Bulk' } },
+      { topic: { id: 'bulk', title: 'Bulk', proposition: 'Bulk imports work' } },
+      { topic: { id: 'bulk/fast', title: 'Fast', proposition: 'They are fast' } },
+      { topic: { id: 'bulk/fast/safe', title: 'Safe', proposition: 'And safe' } },
+    ];
+    for (let a = 0; a < 60; a++) {
+      records.push(actor(`bulk-actor-${a}`));
+      for (let s = 0; s < 20; s++) records.push(statement(`bulk-${a}-${s}`, `bulk-actor-${a}`, s % 2 ? 'bulk/fast' : 'bulk/fast/safe'));
+    }
+    const file = write('bulk.ndjson', records);
+
+    const first = await t.app.get(NdjsonImporter).importFile(file);
+    expect(first).toEqual({ recorded: records.length, unchanged: 0, failed: [] });
+    const log: { stream_id: string }[] = await t.db.dataSource.query(`SELECT stream_id FROM events ORDER BY position`);
+    const idOf = (r: object) => `${Object.keys(r)[0]}-${(Object.values(r)[0] as { id: string }).id}`;
+    expect(log.map((e) => e.stream_id)).toEqual(records.map(idOf));
+    const page = await t.http.get('/v1/statements').query({ actor: 'bulk-actor-59', topic: 'bulk', limit: 100 }).expect(200);
+    expect(page.body.items.map((s: { id: string }) => s.id).sort()).toEqual(Array.from({ length: 20 }, (_, s) => `bulk-59-${s}`).sort());
+
+    const again = await t.app.get(NdjsonImporter).importFile(file);
+    expect(again).toEqual({ recorded: 0, unchanged: records.length, failed: [] });
+    expect(await t.eventCount()).toBe(records.length);
+  });
+
+  it('keeps the first of two lines with the same id, as one request after another would', async () => {
+    const file = write('twice.ndjson', [actor('twice', 'The first'), actor('other'), actor('twice', 'The second')]);
+    expect(await t.app.get(NdjsonImporter).importFile(file)).toEqual({ recorded: 2, unchanged: 1, failed: [] });
+    const twice = await t.http.get('/v1/actors/twice').expect(200);
+    expect(twice.body.name).toBe('The first');
+  });
+
+  it('records each record once when two imports of overlapping files run at the same time', async () => {
+    // Each file shares half its actors with the other, under other names: whichever import gets to an id
+    // first records it, and the other sees it as there already, without failing a line.
+    const ids = Array.from({ length: 1_500 }, (_, i) => `race-${i}`);
+    const a = write('race-a.ndjson', ids.slice(0, 1_000).map((id) => actor(id, `${id} from a`)));
+    const b = write('race-b.ndjson', ids.slice(500).map((id) => actor(id, `${id} from b`)));
+    const before = await t.eventCount();
+    const [ra, rb] = await Promise.all([a, b].map((file) => t.app.get(NdjsonImporter).importFile(file)));
+    expect([ra.failed, rb.failed]).toEqual([[], []]);
+    expect(ra.recorded + rb.recorded).toBe(ids.length);
+    expect(ra.unchanged + rb.unchanged).toBe(500);
+    expect(await t.eventCount()).toBe(before + ids.length);
+    const [{ n }] = await t.db.dataSource.query(`SELECT count(*)::int AS n FROM actors WHERE id LIKE 'race-%'`);
+    expect(n).toBe(ids.length);
+  });
+});
+
 describe('npm run import (the command)', () => {
   it('imports a file into the configured database, showing progress, and exits 0', async () => {
     const db = await createTestDatabase();
