@@ -17,7 +17,7 @@ export class RegisterActorHandler implements ICommandHandler<RegisterActorComman
 
   async execute({ request, options }: RegisterActorCommand) {
     const plan = planRegisterActor(request);
-    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
     if (!state.registered) throw new Error('actor stream empty after registering');
     return { actor: state.actor, recordedAt: state.recordedAt };
   }

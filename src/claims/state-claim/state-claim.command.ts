@@ -21,7 +21,7 @@ export class StateClaimHandler implements ICommandHandler<StateClaimCommand, Cla
     const plan = planStateClaim(request);
     await this.references.require(plan.references);
     // A retry under the same Idempotency-Key is answered from the first stream, whatever id this call drew.
-    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
     if (state.status === 'none') throw new Error('claim stream empty after stating');
     return toClaimView(state.claim, state);
   }

@@ -16,7 +16,7 @@ export class RegisterSourceHandler implements ICommandHandler<RegisterSourceComm
 
   async execute({ request, options }: RegisterSourceCommand): Promise<SourceView> {
     const plan = planRegisterSource(request);
-    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
     if (!state.registered) throw new Error('source stream empty after registering');
     return toSourceView(state.source, state.recordedAt);
   }

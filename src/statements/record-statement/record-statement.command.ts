@@ -19,7 +19,7 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
   async execute({ request, options }: RecordStatementCommand): Promise<StatementOnRecord> {
     const plan = planRecordStatement(request);
     await this.references.require(plan.references);
-    const { state, streamId: written } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
+    const { state, streamId: written } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
     return onRecord(state, written);
   }
 }

@@ -20,7 +20,7 @@ export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand, T
     const plan = planDefineTopic(request);
     // Topics are never removed, so a parent seen here still exists when the child is appended.
     await this.references.require(plan.references);
-    const { state } = await this.commands.handle(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
     if (!state.defined) throw new Error('topic stream empty after defining');
     return { ...state.topic, recordedAt: state.recordedAt };
   }
