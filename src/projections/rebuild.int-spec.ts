@@ -72,6 +72,8 @@ describe('rebuilding the read models from the log', () => {
     Logger.overrideLogger(false);
     fx = await createEventStoreFixture({ poolSize: 8 });
     await fx.db.dataSource.query(`CREATE TABLE statement_event_counts (type text PRIMARY KEY, n integer NOT NULL)`);
+    // An index for reads only, as the real read models have, on the table rebuilt after statement_versions.
+    await fx.db.dataSource.query(`CREATE INDEX statement_event_counts_by_n ON statement_event_counts (n DESC) WHERE n > 0`);
     fx.registry.register(new StatementVersionsProjection());
     fx.registry.register(countsProjection);
     runner = new ProjectionRunner(fx.db.dataSource, fx.reader, fx.registry);
@@ -108,6 +110,10 @@ describe('rebuilding the read models from the log', () => {
     SELECT json_build_object('versions', (SELECT coalesce(json_agg(v ORDER BY statement_id, version), '[]') FROM statement_versions v),
                              'counts', (SELECT coalesce(json_agg(c ORDER BY type), '[]') FROM statement_event_counts c)) AS t`)
     .then(([row]: { t: object }[]) => row.t);
+  const TABLES = ['statement_versions', 'statement_event_counts'];
+  /** Every index of the read-model tables in `schema`, by name. */
+  const indexes = (schema = 'public') => fx.db.dataSource.query(
+    `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2) ORDER BY indexname`, [schema, TABLES]);
   const leftoverSchemas = () => fx.db.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname ~ '^(rebuild|retired)_'`);
 
   it('given any history of records, corrections and retractions, the rebuilt tables equal those kept live', async () => {
@@ -142,6 +148,8 @@ describe('rebuilding the read models from the log', () => {
     crashing.register(countsProjection);
     const crashed = new RebuildService(fx.db.dataSource, fx.reader, crashing, new RebuildLock(fx.db.dataSource));
 
+    const indexesBefore = await indexes();
+
     await expect(crashed.rebuild({ batchSize: 5 })).rejects.toThrow('projector killed');
     expect(await tables()).toEqual(live);
     const [schema] = await leftoverSchemas();
@@ -149,10 +157,80 @@ describe('rebuilding the read models from the log', () => {
     expect(progress.applied).toBeGreaterThan(0);
     expect(progress.applied).toBeLessThan(total);
     expect(progress.applied % 5).toBe(0);
+    // Mid-replay the copies carry only their keys and unique indexes: the resumed run has the rest to build.
+    expect((await indexes(schema.nspname)).map((i: { indexname: string }) => i.indexname))
+      .toEqual(['statement_event_counts_pkey', 'statement_versions_one_current', 'statement_versions_pkey']);
 
     const report = await rebuilds.rebuild({ batchSize: 5 });
     expect(report.resumedAfter).toBe(progress.applied);
     expect(report.events).toBe(total - progress.applied);
+    expect(await tables()).toEqual(live);
+    expect(await indexes()).toEqual(indexesBefore);
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('given a rebuild, every index of the read models is back under its own name and definition, and the planner has statistics on the tables', async () => {
+    await given([[0, 1, 2].map((statement) => ({ statement, kind: 'record', fields: {}, reason: '' }))]);
+    const before = await indexes();
+    expect(before.map((i: { indexname: string }) => i.indexname)).toEqual(expect.arrayContaining(
+      ['statement_versions_pkey', 'statement_versions_one_current', 'statement_versions_actor_topic_current', 'statement_event_counts_by_n']));
+
+    await rebuilds.rebuild();
+
+    expect(await indexes()).toEqual(before);
+    const analyzed = await fx.db.dataSource.query(
+      `SELECT relname AS table, last_analyze IS NOT NULL AS analyzed,
+              (SELECT count(*)::int FROM pg_stats s WHERE s.schemaname = 'public' AND s.tablename = t.relname) AS "columnStatistics"
+         FROM pg_stat_user_tables t WHERE schemaname = 'public' AND relname = ANY($1) ORDER BY relname`, [TABLES]);
+    expect(analyzed).toEqual([
+      { table: 'statement_event_counts', analyzed: true, columnStatistics: expect.any(Number) },
+      { table: 'statement_versions', analyzed: true, columnStatistics: expect.any(Number) },
+    ]);
+    for (const table of analyzed) expect(table.columnStatistics).toBeGreaterThan(0);
+  });
+
+  it('given a rebuild killed while it builds the indexes, the next one builds only what is missing and ends with every index once', async () => {
+    await given([[0, 1, 2, 3].map((statement) => ({ statement, kind: 'record', fields: {}, reason: '' }))]);
+    const live = await tables();
+    const before = await indexes();
+    const crashing = new ProjectionRegistry();
+    crashing.register(failingOnce(new StatementVersionsProjection(), 2));
+    crashing.register(countsProjection);
+    await expect(new RebuildService(fx.db.dataSource, fx.reader, crashing, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 5 }))
+      .rejects.toThrow('projector killed');
+    const [{ nspname: schema }] = await leftoverSchemas();
+
+    // Holding back index builds on the second table (its rows still get written) stops the resumed run
+    // after statement_versions' indexes are built; cancelling the waiting build kills it there.
+    const gate = new pg.Client({ connectionString: fx.db.url });
+    const watcher = new pg.Client({ connectionString: fx.db.url });
+    await gate.connect();
+    await watcher.connect();
+    try {
+      await gate.query('BEGIN');
+      await gate.query(`LOCK TABLE "${schema}".statement_event_counts IN SHARE UPDATE EXCLUSIVE MODE`);
+      let settled = false;
+      const resumed = rebuilds.rebuild({ batchSize: 5 }).finally(() => { settled = true; });
+      resumed.catch(() => undefined); // awaited below
+      let cancelled = false;
+      while (!settled && !cancelled) {
+        const { rows } = await watcher.query(
+          `SELECT pg_cancel_backend(pid) AS cancelled FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'CREATE INDEX statement_event_counts_by_n %'`);
+        cancelled = rows.length > 0;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await expect(resumed).rejects.toThrow(/canceling statement/);
+    } finally {
+      await gate.end();
+      await watcher.end();
+    }
+    const built = (await indexes(schema)).map((i: { indexname: string }) => i.indexname);
+    expect(built).toEqual(expect.arrayContaining(['statement_versions_timeline', 'statement_versions_actor_topic_current']));
+    expect(built).not.toContain('statement_event_counts_by_n');
+
+    await rebuilds.rebuild({ batchSize: 5 });
+    expect(await indexes()).toEqual(before);
     expect(await tables()).toEqual(live);
     expect(await leftoverSchemas()).toEqual([]);
   });

@@ -7,6 +7,7 @@ import type { Projection } from '../event-store/projections/projection.js';
 import type { LogCheckpoint, RecordedEvent } from '../event-store/recorded-event.js';
 import { RebuildLock } from './rebuild-lock.js';
 import type { RebuildReport } from './rebuild-report.js';
+import { analyzeShadow, buildDeferredIndexes } from './shadow-indexes.js';
 import { ident, prepareShadow, saveProgress, swapIn } from './shadow-tables.js';
 
 const BATCH_SIZE = 1000;
@@ -15,10 +16,12 @@ const LOG_EVERY = 10_000;
 /**
  * Rebuilds every registered projection from the log into fresh tables while reads go on answering from
  * the old ones, then swaps them in, in one transaction:
- * 1. copy each table's structure into a `rebuild_<n>` schema (or resume a rebuild that died half-way);
+ * 1. copy each table's structure into a `rebuild_<n>` schema (or resume a rebuild that died half-way),
+ *    with its keys and unique indexes only;
  * 2. replay the log in batches, each a transaction whose search_path puts the copies first, so the
  *    projections' own unqualified SQL writes them; the progress is saved in that same transaction;
- * 3. freeze the log (appends wait), replay what came since, point the async projections' checkpoints at
+ * 3. build the copies' other indexes, ANALYZE them, and replay what was appended meanwhile;
+ * 4. freeze the log (appends wait), replay what came since, point the async projections' checkpoints at
  *    the end of the log, and move the copies into place.
  * Events are applied as the inline path applies them: one append (one transaction) at a time, every
  * projection in registration order, so a projection that reads another's table sees the same state
@@ -53,24 +56,11 @@ export class RebuildService {
     this.logger.log({ projections: projections.map((p) => p.name), tables, schema: shadow.schema, resumedAfter: shadow.resumed ? shadow.applied : null, aboutEvents: total },
       shadow.resumed ? 'resuming the rebuild of the read models' : 'rebuilding the read models');
 
-    let { checkpoint, applied } = shadow;
-    let logged = applied;
-    for (;;) {
-      const page = await this.dataSource.transaction(async (db) => {
-        await this.writeInto(db, shadow.schema);
-        const next = await this.reader.readAfter(checkpoint, batchSize, db);
-        await this.applyPage(db, projections, next.events);
-        if (next.events.length > 0) await saveProgress(db, shadow.schema, next.checkpoint, applied + next.events.length);
-        return next;
-      });
-      if (page.events.length === 0) break;
-      ({ checkpoint } = page);
-      applied += page.events.length;
-      if (applied - logged >= LOG_EVERY) {
-        logged = applied;
-        this.logger.log({ applied, aboutEvents: total }, 'rebuilding the read models');
-      }
-    }
+    let { checkpoint, applied } = await this.replay(shadow.schema, projections, shadow, batchSize, total);
+    await buildDeferredIndexes(this.dataSource, shadow.schema, tables, this.logger);
+    await analyzeShadow(this.dataSource, shadow.schema, tables, this.logger);
+    // What was appended while the indexes were built, so that the frozen step below stays short.
+    ({ checkpoint, applied } = await this.replay(shadow.schema, projections, { checkpoint, applied }, batchSize, total));
 
     const final = await this.dataSource.transaction(async (db) => {
       await freezeLog(db);
@@ -97,6 +87,29 @@ export class RebuildService {
     };
     this.logger.log({ ...report, totalEvents: applied, checkpoint: final }, 'read models rebuilt and swapped in');
     return report;
+  }
+
+  /** Applies the log after `from` into the copies, a batch per transaction, up to what is committed now. */
+  private async replay(schema: string, projections: readonly Projection[], from: { checkpoint: LogCheckpoint; applied: number },
+    batchSize: number, total: number): Promise<{ checkpoint: LogCheckpoint; applied: number }> {
+    let { checkpoint, applied } = from;
+    let logged = applied;
+    for (;;) {
+      const page = await this.dataSource.transaction(async (db) => {
+        await this.writeInto(db, schema);
+        const next = await this.reader.readAfter(checkpoint, batchSize, db);
+        await this.applyPage(db, projections, next.events);
+        if (next.events.length > 0) await saveProgress(db, schema, next.checkpoint, applied + next.events.length);
+        return next;
+      });
+      if (page.events.length === 0) return { checkpoint, applied };
+      ({ checkpoint } = page);
+      applied += page.events.length;
+      if (applied - logged >= LOG_EVERY) {
+        logged = applied;
+        this.logger.log({ applied, aboutEvents: total }, 'rebuilding the read models');
+      }
+    }
   }
 
   /** Unqualified table names in this transaction now mean the copies; the log and the rest stay in public. */

@@ -69,8 +69,11 @@ export async function swapIn(db: EntityManager, schema: string, tables: readonly
 }
 
 /**
- * An empty copy of public.<table>: columns, defaults, checks, identity, and every index and key under
- * its own name (LIKE ... INCLUDING INDEXES would rename them, and later migrations refer to the names).
+ * An empty copy of public.<table>: columns, defaults, checks, identity, keys, and the unique indexes under
+ * their own names (LIKE ... INCLUDING INDEXES would rename them, and later migrations refer to the names).
+ * Only what the projections' writes rely on: keys and uniqueness (a correction finds the current version
+ * through a partial unique index). The other indexes serve reads only, and keeping them up to date row by
+ * row is most of a replay's cost: they are built once the copy is full (shadow-indexes.ts).
  * Foreign keys are not copied: read-model tables are rebuilt one by one and must not reference each other.
  */
 async function copyStructure(db: EntityManager, schema: string, table: string): Promise<void> {
@@ -81,9 +84,27 @@ async function copyStructure(db: EntityManager, schema: string, table: string): 
     `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
       WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname`, [source]);
   for (const key of keys) await db.query(`ALTER TABLE ${target} ADD CONSTRAINT ${ident(key.name)} ${key.def}`);
-  const indexes: { def: string }[] = await db.query(
-    `SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
-      WHERE i.indrelid = $1::regclass AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-      ORDER BY i.indexrelid`, [source]);
-  for (const { def } of indexes) await db.query(def.replace(/ ON (ONLY )?public\./, ` ON $1${ident(schema)}.`));
+  for (const index of await standaloneIndexes(db, table)) {
+    if (index.unique) await db.query(inSchema(index.def, schema));
+  }
 }
+
+export interface IndexDefinition {
+  readonly name: string;
+  /** CREATE [UNIQUE] INDEX ... ON public.<table> ..., as pg_get_indexdef gives it. */
+  readonly def: string;
+  readonly unique: boolean;
+}
+
+/** public.<table>'s indexes that no key of its own creates (those come with the constraints). */
+export async function standaloneIndexes(db: EntityManager, table: string): Promise<IndexDefinition[]> {
+  return db.query(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def, i.indisunique AS "unique"
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = $1::regclass
+        AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+      ORDER BY i.indexrelid`, [`public.${ident(table)}`]);
+}
+
+/** The same index, on the copy of its table in `schema`. */
+export const inSchema = (def: string, schema: string) => def.replace(/ ON (ONLY )?public\./, ` ON $1${ident(schema)}.`);
