@@ -5,6 +5,7 @@ import { approximateLogSize, freezeLog, readFrozenLogAfter } from '../event-stor
 import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
 import type { Projection } from '../event-store/projections/projection.js';
 import type { LogCheckpoint, RecordedEvent } from '../event-store/recorded-event.js';
+import { canReadAhead, logPages } from './log-pages.js';
 import { RebuildLock } from './rebuild-lock.js';
 import type { RebuildReport } from './rebuild-report.js';
 import { analyzeShadow, buildDeferredIndexes } from './shadow-indexes.js';
@@ -19,7 +20,8 @@ const LOG_EVERY = 10_000;
  * 1. copy each table's structure into a `rebuild_<n>` schema (or resume a rebuild that died half-way),
  *    with its keys and unique indexes only;
  * 2. replay the log in batches, each a transaction whose search_path puts the copies first, so the
- *    projections' own unqualified SQL writes them; the progress is saved in that same transaction;
+ *    projections' own unqualified SQL writes them; the progress is saved in that same transaction; the
+ *    next batch is read on another connection meanwhile;
  * 3. build the copies' other indexes, ANALYZE them, and replay what was appended meanwhile;
  * 4. freeze the log (appends wait), replay what came since, point the async projections' checkpoints at
  *    the end of the log, and move the copies into place.
@@ -89,20 +91,21 @@ export class RebuildService {
     return report;
   }
 
-  /** Applies the log after `from` into the copies, a batch per transaction, up to what is committed now. */
+  /**
+   * Applies the log after `from` into the copies, a batch per transaction, up to what is committed now.
+   * Each batch's progress is saved in its own transaction; the next page is read meanwhile (see logPages).
+   */
   private async replay(schema: string, projections: readonly Projection[], from: { checkpoint: LogCheckpoint; applied: number },
     batchSize: number, total: number): Promise<{ checkpoint: LogCheckpoint; applied: number }> {
     let { checkpoint, applied } = from;
     let logged = applied;
-    for (;;) {
-      const page = await this.dataSource.transaction(async (db) => {
+    const pages = logPages((after) => this.reader.readAfter(after, batchSize), checkpoint, canReadAhead(this.dataSource));
+    for await (const page of pages) {
+      await this.dataSource.transaction(async (db) => {
         await this.writeInto(db, schema);
-        const next = await this.reader.readAfter(checkpoint, batchSize, db);
-        await this.applyPage(db, projections, next.events);
-        if (next.events.length > 0) await saveProgress(db, schema, next.checkpoint, applied + next.events.length);
-        return next;
+        await this.applyPage(db, projections, page.events);
+        await saveProgress(db, schema, page.checkpoint, applied + page.events.length);
       });
-      if (page.events.length === 0) return { checkpoint, applied };
       ({ checkpoint } = page);
       applied += page.events.length;
       if (applied - logged >= LOG_EVERY) {
@@ -110,6 +113,7 @@ export class RebuildService {
         this.logger.log({ applied, aboutEvents: total }, 'rebuilding the read models');
       }
     }
+    return { checkpoint, applied };
   }
 
   /** Unqualified table names in this transaction now mean the copies; the log and the rest stay in public. */
