@@ -17,12 +17,15 @@ describe('EventStore: appending with an expected version, reading a stream', () 
     return streamId;
   }
 
+  /** Refused alike whether one event comes (the store's single-event path) or a batch. */
   async function expectRefused(streamId: string, expected: ExpectedVersion, actual: number): Promise<void> {
-    const before = await rawEvents(fx.db);
-    const error = await rejectionOf(fx.store.append(streamId, [statementRecorded(99), statementRecorded(100)], { expectedVersion: expected }));
-    expect(error).toBeInstanceOf(WrongExpectedVersionError);
-    expect(error).toMatchObject({ streamId, expected, actual, code: 'concurrency-conflict', status: 409 });
-    expect(await rawEvents(fx.db)).toEqual(before);
+    for (const events of [[statementRecorded(99)], [statementRecorded(99), statementRecorded(100)]]) {
+      const before = await rawEvents(fx.db);
+      const error = await rejectionOf(fx.store.append(streamId, events, { expectedVersion: expected }));
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ streamId, expected, actual, code: 'concurrency-conflict', status: 409 });
+      expect(await rawEvents(fx.db)).toEqual(before);
+    }
   }
 
   describe('given no stream yet', () => {

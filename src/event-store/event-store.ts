@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './event-store.errors.js';
 import {
-  EVENT_COLUMNS, toRecordedEvent,
+  EVENT_COLUMNS, parseAsJsonb, toRecordedEvent,
   type DomainEvent, type EventMetadata, type EventRow, type ExpectedVersion, type RecordedEvent,
 } from './recorded-event.js';
 import { ProjectionRegistry } from './projections/projection-registry.js';
@@ -50,7 +50,7 @@ export class EventStore {
   ): Promise<AppendResult<E>> {
     if (events.length === 0) throw new Error(`append to ${streamId} needs at least one event`);
     const expected = options.expectedVersion ?? 'any';
-    // No retry loop: append_to_stream queues concurrent appends to a stream (and with a key) behind
+    // No retry loop: the append functions queue concurrent appends to a stream (and with a key) behind
     // each other, so a conflict here is a real one.
     try {
       return await this.tryAppend(streamId, events, expected, options);
@@ -61,8 +61,9 @@ export class EventStore {
 
   /**
    * Creates many new streams in one transaction and one round trip (a bulk import's page): each as
-   * `append(streamId, events, { expectedVersion: 'no_stream', ... })` would, through the same
-   * `append_to_stream`, and the inline projections see them all in the same transaction. All or
+   * `append(streamId, events, { expectedVersion: 'no_stream', ... })` would, with the same locks and checks
+   * (`append_to_stream`, which returns the events in full), and the inline projections see them all in the
+   * same transaction. All or
    * nothing: if any stream exists already, nothing is written and the error says so.
    */
   async createStreams<E extends DomainEvent>(creations: readonly StreamCreation<E>[]): Promise<AppendResult<E>[]> {
@@ -162,26 +163,21 @@ export class EventStore {
   private async tryAppend<E extends DomainEvent>(
     streamId: string, events: readonly E[], expected: ExpectedVersion, options: AppendOptions,
   ): Promise<AppendResult<E>> {
-    const metadata = JSON.stringify({ ...options.metadata, ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}) });
-    const params = [
+    const key = options.idempotencyKey ?? null;
+    const sent: SentAppend = {
       streamId,
-      encodeExpected(expected),
-      events.map(() => randomUUID()),
-      events.map((e) => e.type),
-      events.map(() => 1),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map(() => metadata),
-      options.idempotencyKey ?? null,
-      options.idempotencyKey ? options.fingerprint ?? fingerprintOf(streamId, events) : null,
-    ];
-    const sql = `SELECT replayed, ${EVENT_COLUMNS} FROM append_to_stream($1, $2, $3::uuid[], $4::text[],
-                   $5::smallint[], $6::jsonb[], $7::jsonb[], $8, $9)`;
+      eventIds: events.map(() => randomUUID()),
+      types: events.map((e) => e.type),
+      data: events.map((e) => JSON.stringify(e.data)),
+      metadata: JSON.stringify({ ...options.metadata, ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}) }),
+    };
+    const [sql, params] = appendCall(sent, encodeExpected(expected), key, key ? options.fingerprint ?? fingerprintOf(streamId, events) : null);
 
-    const inline = this.projections.inlineFor(events.map((e) => e.type));
+    const inline = this.projections.inlineFor(sent.types);
     const run = async (db: EntityManager) => {
-      const rows: AppendRow[] = await db.query(sql, params);
-      const recorded = rows.map((row) => toRecordedEvent(row) as RecordedEvent<E>);
+      const rows: AppendedRow[] = await db.query(sql, params);
       const replayed = rows[0]?.replayed ?? false;
+      const recorded = (replayed ? rows.map((row) => toRecordedEvent(row as EventRow)) : recordedFromSent(sent, rows)) as RecordedEvent<E>[];
       // Inline projections share the append's transaction: a 2xx means the read models have it too.
       if (!replayed) for (const projection of inline) await projection.apply(recorded, db);
       return { streamId: recorded[0]?.streamId ?? streamId, events: recorded, replayed, version: recorded.at(-1)?.version ?? 0 };
@@ -196,6 +192,57 @@ export class EventStore {
     if (code === 'SLIDK' && key) return new IdempotencyKeyReusedError(key);
     return error;
   }
+}
+
+/** What tryAppend sends for one append, kept to rebuild the recorded events from the database's answer. */
+interface SentAppend {
+  readonly streamId: string;
+  readonly eventIds: readonly string[];
+  readonly types: readonly string[];
+  /** Each event's data as JSON, exactly the text sent. */
+  readonly data: readonly string[];
+  readonly metadata: string;
+}
+
+/**
+ * A row of append_event / append_events: for a fresh append only what the database chose (position,
+ * transaction, version, time), with the rest NULL since the caller sent it; for a replay, the event in full.
+ */
+type AppendedRow = Pick<EventRow, 'position' | 'transaction_id' | 'version' | 'recorded_at'> & Nullable<Omit<EventRow,
+  'position' | 'transaction_id' | 'version' | 'recorded_at'>> & { replayed: boolean };
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** Every event is written at schema version 1 so far. */
+const SCHEMA_VERSION = 1;
+
+/** One event, the common case, goes as plain parameters: no array literals for either side to build or parse. */
+function appendCall(sent: SentAppend, expected: number | null, key: string | null, fingerprint: string | null): [string, unknown[]] {
+  if (sent.types.length === 1) {
+    return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [sent.streamId, expected, sent.eventIds[0], sent.types[0], SCHEMA_VERSION, sent.data[0], sent.metadata, key, fingerprint]];
+  }
+  return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_events($1, $2, $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7, $8, $9)`,
+    [sent.streamId, expected, sent.eventIds, sent.types, sent.types.map(() => SCHEMA_VERSION), sent.data, sent.metadata, key, fingerprint]];
+}
+
+/**
+ * The freshly appended events, rebuilt from what was sent and what the database chose, equal to a read of
+ * the log: data and metadata are parsed from the JSON sent as a jsonb column reads back, never taken from
+ * the caller's objects (which may hold Dates, undefined, or keys in another order). Rows are matched to
+ * events by version, which the database gives in the order the events were sent.
+ */
+function recordedFromSent(sent: SentAppend, rows: readonly AppendedRow[]): RecordedEvent[] {
+  if (rows.length !== sent.types.length) throw new Error(`append to ${sent.streamId} wrote ${rows.length} of ${sent.types.length} events`);
+  const first = rows.reduce((least, row) => Math.min(least, row.version), Infinity);
+  const recorded = new Array<RecordedEvent>(rows.length);
+  for (const row of rows) {
+    const i = row.version - first;
+    recorded[i] = toRecordedEvent({
+      ...row, stream_id: sent.streamId, event_id: sent.eventIds[i], type: sent.types[i], schema_version: SCHEMA_VERSION,
+      data: parseAsJsonb(sent.data[i]) as object, metadata: parseAsJsonb(sent.metadata) as EventMetadata,
+    });
+  }
+  return recorded;
 }
 
 function encodeExpected(expected: ExpectedVersion): number | null {

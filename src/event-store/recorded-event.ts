@@ -69,3 +69,49 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     recordedAt: new Date(row.recorded_at),
   };
 }
+
+/**
+ * What a read of a jsonb column holding this JSON gives, without asking the database. jsonb keeps one
+ * value per key, the last, as JSON.parse does, and stores an object's keys ordered by their length in
+ * UTF-8 bytes, then bytewise; that order is what a read hands to JSON.parse, so it is the order of the
+ * object's own keys (integer-like keys first, as for any object). Numbers read back as the same double:
+ * JSON.stringify writes each as the shortest decimal that parses to it (-0 as 0), and jsonb keeps that
+ * decimal exactly, only spelled out (1e+21 as 1000000000000000000000). Meant for JSON that JSON.stringify
+ * wrote; JSON the column refuses (\u0000, a lone surrogate) fails the append before this is reached.
+ */
+export function parseAsJsonb(json: string): unknown {
+  return inJsonbOrder(JSON.parse(json));
+}
+
+function inJsonbOrder(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = inJsonbOrder(value[i]);
+    return value;
+  }
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  keys.sort(keys.some((key) => NON_ASCII.test(key)) ? byUtf8 : byAscii);
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) {
+    const member = inJsonbOrder(source[key]);
+    // Assigning "__proto__" would set the prototype; JSON.parse makes it an own key, and so must this.
+    if (key === '__proto__') Object.defineProperty(ordered, key, { value: member, enumerable: true, writable: true, configurable: true });
+    else ordered[key] = member;
+  }
+  return ordered;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** For ASCII keys the length in bytes is the length, and UTF-16 order is byte order. */
+function byAscii(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Past ASCII they differ: a character beyond U+FFFF (a surrogate pair) sorts before U+E000 in UTF-16, after it in UTF-8. */
+function byUtf8(a: string, b: string): number {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length - y.length || Buffer.compare(x, y);
+}
