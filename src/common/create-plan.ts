@@ -1,6 +1,8 @@
+import { Injectable } from '@nestjs/common';
+import { CommandHandler, type CommandOptions, type CommandResult } from '../event-store/command-handler.js';
 import type { Decider } from '../event-store/decider.js';
 import type { DomainEvent } from '../event-store/recorded-event.js';
-import type { ReferencesToCheck } from './references.js';
+import { References, type ReferencesToCheck } from './references.js';
 
 /**
  * A write that creates one stream, worked out from a validated request before anything is read: the
@@ -12,4 +14,18 @@ export interface CreatePlan<Command = unknown, State = unknown, Event extends Do
   readonly decider: Decider<Command, State, Event>;
   readonly command: Command;
   readonly references: ReferencesToCheck;
+}
+
+/** Carries out a plan as a request does: what it names checked, then its stream created. */
+@Injectable()
+export class PlannedCreations {
+  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
+
+  async carryOut<Command, State, Event extends DomainEvent>(
+    plan: CreatePlan<Command, State, Event>, options: CommandOptions,
+  ): Promise<CommandResult<State, Event>> {
+    // Registry records are never removed, so what is found here still exists when the stream is created.
+    await this.references.require(plan.references);
+    return this.commands.create(plan.streamId, plan.decider, plan.command, options);
+  }
 }

@@ -1,8 +1,8 @@
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import type { CreatePlan } from '../../common/create-plan.js';
+import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
-import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import type { CommandOptions } from '../../event-store/command-handler.js';
 import { actorDecider, type ActorState, type RegisterActor } from '../actor.decider.js';
 import { actorStream, type Actor, type ActorEvent } from '../actor.events.js';
 import type { RegisterActorRequest } from './register-actor.request.dto.js';
@@ -13,11 +13,10 @@ export class RegisterActorCommand {
 
 @Handles(RegisterActorCommand)
 export class RegisterActorHandler implements ICommandHandler<RegisterActorCommand, { actor: Actor; recordedAt: Date }> {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly creations: PlannedCreations) {}
 
   async execute({ request, options }: RegisterActorCommand) {
-    const plan = planRegisterActor(request);
-    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.creations.carryOut(planRegisterActor(request), options);
     if (!state.registered) throw new Error('actor stream empty after registering');
     return { actor: state.actor, recordedAt: state.recordedAt };
   }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import type { CreatePlan } from '../../common/create-plan.js';
-import { References } from '../../common/references.js';
-import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
+import type { CommandOptions } from '../../event-store/command-handler.js';
 import { toClaimValue } from '../claim-value.dto.js';
 import { claimDecider, type Claim, type ClaimCommand, type ClaimState } from '../claim.decider.js';
 import { claimStream, type ClaimEvent } from '../claim.events.js';
@@ -15,13 +14,11 @@ export class StateClaimCommand {
 
 @Handles(StateClaimCommand)
 export class StateClaimHandler implements ICommandHandler<StateClaimCommand, ClaimView> {
-  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
+  constructor(private readonly creations: PlannedCreations) {}
 
   async execute({ request, options }: StateClaimCommand): Promise<ClaimView> {
-    const plan = planStateClaim(request);
-    await this.references.require(plan.references);
     // A retry under the same Idempotency-Key is answered from the first stream, whatever id this call drew.
-    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.creations.carryOut(planStateClaim(request), options);
     if (state.status === 'none') throw new Error('claim stream empty after stating');
     return toClaimView(state.claim, state);
   }

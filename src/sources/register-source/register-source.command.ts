@@ -1,6 +1,6 @@
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import type { CreatePlan } from '../../common/create-plan.js';
-import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
+import type { CommandOptions } from '../../event-store/command-handler.js';
 import { sourceDecider, type RegisterSource, type SourceState } from '../source.decider.js';
 import { sourceStream, type Source, type SourceEvent } from '../source.events.js';
 import { toSourceView, type SourceView } from '../source.view.js';
@@ -12,11 +12,10 @@ export class RegisterSourceCommand {
 
 @Handles(RegisterSourceCommand)
 export class RegisterSourceHandler implements ICommandHandler<RegisterSourceCommand, SourceView> {
-  constructor(private readonly commands: CommandHandler) {}
+  constructor(private readonly creations: PlannedCreations) {}
 
   async execute({ request, options }: RegisterSourceCommand): Promise<SourceView> {
-    const plan = planRegisterSource(request);
-    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.creations.carryOut(planRegisterSource(request), options);
     if (!state.registered) throw new Error('source stream empty after registering');
     return toSourceView(state.source, state.recordedAt);
   }

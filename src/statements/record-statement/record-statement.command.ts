@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import type { CreatePlan } from '../../common/create-plan.js';
-import { References } from '../../common/references.js';
-import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
+import type { CommandOptions } from '../../event-store/command-handler.js';
 import { statementDecider, type StatementCommand, type StatementOnRecord, type StatementState } from '../statement.decider.js';
 import { statementStream, type StatementEvent } from '../statement.events.js';
 import { onRecord } from '../statement.view.js';
@@ -14,12 +13,10 @@ export class RecordStatementCommand {
 
 @Handles(RecordStatementCommand)
 export class RecordStatementHandler implements ICommandHandler<RecordStatementCommand, StatementOnRecord> {
-  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
+  constructor(private readonly creations: PlannedCreations) {}
 
   async execute({ request, options }: RecordStatementCommand): Promise<StatementOnRecord> {
-    const plan = planRecordStatement(request);
-    await this.references.require(plan.references);
-    const { state, streamId: written } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
+    const { state, streamId: written } = await this.creations.carryOut(planRecordStatement(request), options);
     return onRecord(state, written);
   }
 }

@@ -1,7 +1,6 @@
 import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import type { CreatePlan } from '../../common/create-plan.js';
-import { References } from '../../common/references.js';
-import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
+import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
+import type { CommandOptions } from '../../event-store/command-handler.js';
 import { topicDecider, type DefineTopic, type TopicState } from '../topic.decider.js';
 import { topicStream, type TopicEvent } from '../topic.events.js';
 import { parentTopicId } from '../topic-path.js';
@@ -14,13 +13,10 @@ export class DefineTopicCommand {
 
 @Handles(DefineTopicCommand)
 export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand, TopicView> {
-  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
+  constructor(private readonly creations: PlannedCreations) {}
 
   async execute({ request, options }: DefineTopicCommand): Promise<TopicView> {
-    const plan = planDefineTopic(request);
-    // Topics are never removed, so a parent seen here still exists when the child is appended.
-    await this.references.require(plan.references);
-    const { state } = await this.commands.create(plan.streamId, plan.decider, plan.command, options);
+    const { state } = await this.creations.carryOut(planDefineTopic(request), options);
     if (!state.defined) throw new Error('topic stream empty after defining');
     return { ...state.topic, recordedAt: state.recordedAt };
   }
