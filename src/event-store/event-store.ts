@@ -35,8 +35,6 @@ export interface StreamCreation<E extends DomainEvent = DomainEvent> {
   readonly metadata?: EventMetadata;
 }
 
-interface AppendRow extends EventRow { replayed: boolean }
-
 /** The only code that writes the event log. */
 @Injectable()
 export class EventStore {
@@ -61,54 +59,47 @@ export class EventStore {
 
   /**
    * Creates many new streams in one transaction and one round trip (a bulk import's page): each as
-   * `append(streamId, events, { expectedVersion: 'no_stream', ... })` would, with the same locks and checks
-   * (`append_to_stream`, which returns the events in full), and the inline projections see them all in the
-   * same transaction. All or
-   * nothing: if any stream exists already, nothing is written and the error says so.
+   * `append(streamId, events, { expectedVersion: 'no_stream', ... })` would, through the same append
+   * function, and the inline projections see them all in the same transaction. All or nothing: if any
+   * stream exists already, nothing is written and the error says so.
    */
   async createStreams<E extends DomainEvent>(creations: readonly StreamCreation<E>[]): Promise<AppendResult<E>[]> {
     if (creations.length === 0) return [];
-    // The events of all creations in one list, each creation's a slice [first, last] of it (1-based).
-    const events = creations.flatMap((c) => {
+    const sent = creations.map((c) => {
       if (c.events.length === 0) throw new Error(`creating ${c.streamId} needs at least one event`);
-      return c.events;
+      return sentAppend(c.streamId, c.events, c);
     });
+    // The events of all creations in one list, each creation's a slice [first, last] of it (1-based).
     let last = 0;
-    const slices = creations.map((c) => [last + 1, (last += c.events.length)]);
+    const slices = sent.map((append) => [last + 1, (last += append.types.length)]);
     const params = [
-      creations.map((c) => c.streamId),
-      creations.map((c) => c.idempotencyKey ?? null),
-      creations.map((c) => (c.idempotencyKey ? c.fingerprint ?? fingerprintOf(c.streamId, c.events) : null)),
-      creations.map((c) => metadataOf(c)),
+      sent.map((append) => append.streamId),
+      sent.map((append) => append.key),
+      sent.map((append) => append.fingerprint),
+      sent.map((append) => append.metadata),
       slices.map(([first]) => first),
       slices.map(([, end]) => end),
-      events.map(() => randomUUID()),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.data)),
+      sent.flatMap((append) => append.eventIds),
+      sent.flatMap((append) => append.types),
+      sent.flatMap((append) => append.data),
     ];
-    // One append_to_stream call per new stream, in the order given, each with its slice of the events.
+    // One append_events call per new stream, in the order given, each with its slice of the events.
     const sql = `
       SELECT creation, replayed, ${EVENT_COLUMNS} FROM (
         SELECT c.n AS creation, r.*
           FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::int[])
                WITH ORDINALITY AS c(stream_id, key, fingerprint, metadata, first, last, n)
-          CROSS JOIN LATERAL append_to_stream(c.stream_id, 0, ($7::uuid[])[c.first:c.last], ($8::text[])[c.first:c.last],
-                   array_fill(1::smallint, ARRAY[c.last - c.first + 1]), ($9::jsonb[])[c.first:c.last],
-                   array_fill(c.metadata, ARRAY[c.last - c.first + 1]), c.key, c.fingerprint) r
+          CROSS JOIN LATERAL append_events(c.stream_id, 0, ($7::uuid[])[c.first:c.last], ($8::text[])[c.first:c.last],
+                   array_fill(${SCHEMA_VERSION}::smallint, ARRAY[c.last - c.first + 1]), ($9::jsonb[])[c.first:c.last],
+                   c.metadata, c.key, c.fingerprint) r
       ) appended ORDER BY creation, version`;
     try {
       return await this.dataSource.transaction(async (db) => {
-        const rows: (AppendRow & { creation: number })[] = await db.query(sql, params);
-        const results = creations.map((c) => ({ streamId: c.streamId, events: [] as RecordedEvent<E>[], replayed: false, version: 0 }));
-        const fresh: RecordedEvent<E>[] = [];
-        for (const row of rows) {
-          const event = toRecordedEvent(row) as RecordedEvent<E>;
-          // A key used meanwhile answers with the first append's stream, as append() does.
-          const result = results[row.creation - 1];
-          Object.assign(result, { streamId: event.streamId, replayed: row.replayed, version: event.version });
-          result.events.push(event);
-          if (!row.replayed) fresh.push(event);
-        }
+        const rows: (AppendedRow & { creation: number })[] = await db.query(sql, params);
+        const rowsOf = sent.map(() => [] as AppendedRow[]);
+        for (const row of rows) rowsOf[row.creation - 1].push(row);
+        const results = sent.map((append, i) => appendResult<E>(append, rowsOf[i]));
+        const fresh = results.filter((r) => !r.replayed).flatMap((r) => r.events);
         for (const projection of this.projections.inlineFor(fresh.map((e) => e.type))) await projection.apply(fresh, db);
         return results;
       });
@@ -163,24 +154,15 @@ export class EventStore {
   private async tryAppend<E extends DomainEvent>(
     streamId: string, events: readonly E[], expected: ExpectedVersion, options: AppendOptions,
   ): Promise<AppendResult<E>> {
-    const key = options.idempotencyKey ?? null;
-    const sent: SentAppend = {
-      streamId,
-      eventIds: events.map(() => randomUUID()),
-      types: events.map((e) => e.type),
-      data: events.map((e) => JSON.stringify(e.data)),
-      metadata: JSON.stringify({ ...options.metadata, ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}) }),
-    };
-    const [sql, params] = appendCall(sent, encodeExpected(expected), key, key ? options.fingerprint ?? fingerprintOf(streamId, events) : null);
+    const sent = sentAppend(streamId, events, options);
+    const [sql, params] = appendCall(sent, encodeExpected(expected));
 
     const inline = this.projections.inlineFor(sent.types);
     const run = async (db: EntityManager) => {
-      const rows: AppendedRow[] = await db.query(sql, params);
-      const replayed = rows[0]?.replayed ?? false;
-      const recorded = (replayed ? rows.map((row) => toRecordedEvent(row as EventRow)) : recordedFromSent(sent, rows)) as RecordedEvent<E>[];
+      const result = appendResult<E>(sent, await db.query(sql, params));
       // Inline projections share the append's transaction: a 2xx means the read models have it too.
-      if (!replayed) for (const projection of inline) await projection.apply(recorded, db);
-      return { streamId: recorded[0]?.streamId ?? streamId, events: recorded, replayed, version: recorded.at(-1)?.version ?? 0 };
+      if (!result.replayed) for (const projection of inline) await projection.apply(result.events, db);
+      return result;
     };
     return inline.length === 0 ? run(this.dataSource.manager) : this.dataSource.transaction(run);
   }
@@ -194,7 +176,7 @@ export class EventStore {
   }
 }
 
-/** What tryAppend sends for one append, kept to rebuild the recorded events from the database's answer. */
+/** What an append sends, kept to rebuild the recorded events from the database's answer. */
 interface SentAppend {
   readonly streamId: string;
   readonly eventIds: readonly string[];
@@ -202,6 +184,22 @@ interface SentAppend {
   /** Each event's data as JSON, exactly the text sent. */
   readonly data: readonly string[];
   readonly metadata: string;
+  readonly key: string | null;
+  /** What "the same content" means for the key; by default, the stream and the events' types and data. */
+  readonly fingerprint: string | null;
+}
+
+function sentAppend(streamId: string, events: readonly DomainEvent[], options: Omit<AppendOptions, 'expectedVersion'>): SentAppend {
+  const key = options.idempotencyKey ?? null;
+  return {
+    streamId,
+    eventIds: events.map(() => randomUUID()),
+    types: events.map((e) => e.type),
+    data: events.map((e) => JSON.stringify(e.data)),
+    metadata: JSON.stringify({ ...options.metadata, ...(key ? { idempotencyKey: key } : {}) }),
+    key,
+    fingerprint: key ? options.fingerprint ?? fingerprintOf(streamId, events) : null,
+  };
 }
 
 /**
@@ -216,13 +214,21 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 const SCHEMA_VERSION = 1;
 
 /** One event, the common case, goes as plain parameters: no array literals for either side to build or parse. */
-function appendCall(sent: SentAppend, expected: number | null, key: string | null, fingerprint: string | null): [string, unknown[]] {
+function appendCall(sent: SentAppend, expected: number | null): [string, unknown[]] {
   if (sent.types.length === 1) {
     return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [sent.streamId, expected, sent.eventIds[0], sent.types[0], SCHEMA_VERSION, sent.data[0], sent.metadata, key, fingerprint]];
+      [sent.streamId, expected, sent.eventIds[0], sent.types[0], SCHEMA_VERSION, sent.data[0], sent.metadata, sent.key, sent.fingerprint]];
   }
   return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_events($1, $2, $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7, $8, $9)`,
-    [sent.streamId, expected, sent.eventIds, sent.types, sent.types.map(() => SCHEMA_VERSION), sent.data, sent.metadata, key, fingerprint]];
+    [sent.streamId, expected, sent.eventIds, sent.types, sent.types.map(() => SCHEMA_VERSION), sent.data, sent.metadata, sent.key, sent.fingerprint]];
+}
+
+/** One append's outcome from its rows: a replay brings the first append's events in full, a fresh one only what the database chose. */
+function appendResult<E extends DomainEvent>(sent: SentAppend, rows: readonly AppendedRow[]): AppendResult<E> {
+  const replayed = rows[0]?.replayed ?? false;
+  const events = (replayed ? rows.map((row) => toRecordedEvent(row as EventRow)) : recordedFromSent(sent, rows)) as RecordedEvent<E>[];
+  // A replay answers with the first append's stream, which a retry without an id of its own may not name.
+  return { streamId: events[0]?.streamId ?? sent.streamId, events, replayed, version: events.at(-1)?.version ?? 0 };
 }
 
 /**
@@ -251,11 +257,6 @@ function encodeExpected(expected: ExpectedVersion): number | null {
   if (expected === 'no_stream') return 0;
   if (!Number.isInteger(expected) || expected < 0) throw new Error(`invalid expected version ${expected}`);
   return expected;
-}
-
-/** What every event of an append carries besides its data: who and why, and the key it was made under. */
-function metadataOf(options: { metadata?: EventMetadata; idempotencyKey?: string }): string {
-  return JSON.stringify({ ...options.metadata, ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}) });
 }
 
 function fingerprintOf(streamId: string, events: readonly DomainEvent[]): string {
