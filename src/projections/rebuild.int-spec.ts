@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { createEventStoreFixture, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
+import { STATEMENT_FIELDS } from '../../test/support/statement-fields.js';
 import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
 import { ProjectionRunner } from '../event-store/projections/projection-runner.js';
 import type { Projection } from '../event-store/projections/projection.js';
@@ -56,10 +57,6 @@ const operation: fc.Arbitrary<Operation> = fc.record({
   reason: text,
 });
 const history = fc.array(fc.array(operation, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 });
-const FULL: StatementFields = {
-  actorId: 'volodymyr-zelensky', topicId: 'ukraine-war', stance: 'neutral', conditions: [], summary: 's', quote: null, form: 'paraphrase',
-  statedAt: '2022', sourceId: 'interview',
-};
 
 describe('rebuilding the read models from the log', () => {
   let fx: EventStoreFixture;
@@ -91,7 +88,7 @@ describe('rebuilding the read models from the log', () => {
         const events = appends.get(id) ?? [];
         const now = state.get(id);
         if (op.kind === 'record' && !now) {
-          events.push({ type: 'StatementRecorded', data: { id, ...FULL, ...op.fields } });
+          events.push({ type: 'StatementRecorded', data: { id, ...STATEMENT_FIELDS, ...op.fields } });
           state.set(id, 'open');
         } else if (op.kind === 'correct' && now === 'open') {
           events.push({ type: 'StatementCorrected', data: { id, changes: op.fields, reason: op.reason } });
@@ -235,32 +232,6 @@ describe('rebuilding the read models from the log', () => {
     expect(await leftoverSchemas()).toEqual([]);
   });
 
-  it('given reads running ahead of slow writes, every event is applied once, in the order of the log', async () => {
-    await given([[0, 1, 2, 3, 4].map((statement) => ({ statement, kind: 'record', fields: {}, reason: '' }))]);
-    await fx.db.dataSource.query(`CREATE TABLE IF NOT EXISTS applied_positions (position bigint PRIMARY KEY)`);
-    const seen: number[] = [];
-    let calls = 0;
-    // Slower than a read, so the next pages are read while this one is written; and each call quicker
-    // than the one before, so pages written side by side would land out of order.
-    const slow: Projection = {
-      name: 'applied-positions', mode: 'async', handles: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'], tables: ['applied_positions'],
-      async apply(events, db) {
-        await db.query(`SELECT pg_sleep($1)`, [0.03 / ++calls]);
-        for (const e of events) seen.push(e.position);
-        await db.query(`INSERT INTO applied_positions SELECT unnest($1::bigint[])`, [events.map((e) => e.position)]);
-      },
-    };
-    const registry = new ProjectionRegistry();
-    registry.register(slow);
-    await new RebuildService(fx.db.dataSource, fx.reader, registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 3 });
-
-    const log = await fx.db.dataSource.query(
-      `SELECT position::int AS position FROM events WHERE type = ANY($1) ORDER BY transaction_id, position`, [slow.handles]);
-    expect(seen).toEqual(log.map((e: { position: number }) => e.position));
-    const [{ n }] = await fx.db.dataSource.query(`SELECT count(*)::int AS n FROM applied_positions`);
-    expect(n).toBe(log.length);
-  });
-
   it('refuses a second rebuild while one runs, in this process or another', async () => {
     const first = rebuilds.rebuild();
     await expect(rebuilds.rebuild()).rejects.toBeInstanceOf(RebuildRunningError);
@@ -276,28 +247,5 @@ describe('rebuilding the read models from the log', () => {
     } finally {
       await other.end();
     }
-  });
-});
-
-describe('rebuilding with a pool of one connection, as the embedded database has', () => {
-  let fx: EventStoreFixture;
-  beforeAll(async () => {
-    Logger.overrideLogger(false);
-    fx = await createEventStoreFixture({ poolSize: 1 });
-    fx.registry.register(new StatementVersionsProjection());
-  });
-  afterAll(async () => { await fx.db.drop(); });
-
-  it('given a history of several pages, the rebuild ends and the rebuilt table equals the live one', async () => {
-    for (let n = 0; n < 7; n++) {
-      const id = `solo-${n}`;
-      await fx.store.append(statementStream(id), [{ type: 'StatementRecorded', data: { id, ...FULL, summary: `s${n}` } }]);
-      if (n % 2 === 0) await fx.store.append(statementStream(id), [{ type: 'StatementCorrected', data: { id, changes: { stance: 'support' }, reason: 'r' } }]);
-    }
-    const versions = () => fx.db.dataSource.query(`SELECT * FROM statement_versions ORDER BY statement_id, version`);
-    const live = await versions();
-    const report = await new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 2 });
-    expect(report.events).toBe(11);
-    expect(await versions()).toEqual(live);
   });
 });

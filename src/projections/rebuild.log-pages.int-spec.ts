@@ -1,0 +1,70 @@
+import { Logger } from '@nestjs/common';
+import { createEventStoreFixture, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
+import { STATEMENT_FIELDS } from '../../test/support/statement-fields.js';
+import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
+import type { Projection } from '../event-store/projections/projection.js';
+import { StatementVersionsProjection } from '../statements/read-model/statement-versions.projection.js';
+import { statementStream } from '../statements/statement.events.js';
+import { RebuildLock } from './rebuild-lock.js';
+import { RebuildService } from './rebuild.service.js';
+
+/** `count` statements, one append each, every other one corrected by a later append. */
+async function givenStatements(fx: EventStoreFixture, prefix: string, count: number): Promise<void> {
+  for (let n = 0; n < count; n++) {
+    const id = `${prefix}-${n}`;
+    await fx.store.append(statementStream(id), [{ type: 'StatementRecorded', data: { id, ...STATEMENT_FIELDS, summary: `s${n}` } }]);
+    if (n % 2 === 0) await fx.store.append(statementStream(id), [{ type: 'StatementCorrected', data: { id, changes: { stance: 'support' }, reason: 'r' } }]);
+  }
+}
+
+beforeAll(() => { Logger.overrideLogger(false); });
+
+describe('rebuilding while the next page of the log is read ahead', () => {
+  let fx: EventStoreFixture;
+  beforeAll(async () => { fx = await createEventStoreFixture({ poolSize: 8 }); });
+  afterAll(async () => { await fx.db.drop(); });
+
+  it('given reads running ahead of slow writes, every event is applied once, in the order of the log', async () => {
+    await givenStatements(fx, 'ahead', 12);
+    await fx.db.dataSource.query(`CREATE TABLE applied_positions (position bigint PRIMARY KEY)`);
+    const seen: number[] = [];
+    let calls = 0;
+    // Slower than a read, so the next pages are read while this one is written; and each call quicker
+    // than the one before, so pages written side by side would land out of order.
+    const slow: Projection = {
+      name: 'applied-positions', mode: 'async', handles: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'], tables: ['applied_positions'],
+      async apply(events, db) {
+        await db.query(`SELECT pg_sleep($1)`, [0.03 / ++calls]);
+        for (const e of events) seen.push(e.position);
+        await db.query(`INSERT INTO applied_positions SELECT unnest($1::bigint[])`, [events.map((e) => e.position)]);
+      },
+    };
+    const registry = new ProjectionRegistry();
+    registry.register(slow);
+    await new RebuildService(fx.db.dataSource, fx.reader, registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 3 });
+
+    const log = await fx.db.dataSource.query(
+      `SELECT position::int AS position FROM events WHERE type = ANY($1) ORDER BY transaction_id, position`, [slow.handles]);
+    expect(seen).toEqual(log.map((e: { position: number }) => e.position));
+    const [{ n }] = await fx.db.dataSource.query(`SELECT count(*)::int AS n FROM applied_positions`);
+    expect(n).toBe(log.length);
+  });
+});
+
+describe('rebuilding with a pool of one connection, as the embedded database has', () => {
+  let fx: EventStoreFixture;
+  beforeAll(async () => {
+    fx = await createEventStoreFixture({ poolSize: 1 });
+    fx.registry.register(new StatementVersionsProjection());
+  });
+  afterAll(async () => { await fx.db.drop(); });
+
+  it('given a history of several pages, the rebuild ends and the rebuilt table equals the live one', async () => {
+    await givenStatements(fx, 'solo', 7);
+    const versions = () => fx.db.dataSource.query(`SELECT * FROM statement_versions ORDER BY statement_id, version`);
+    const live = await versions();
+    const report = await new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 2 });
+    expect(report.events).toBe(11);
+    expect(await versions()).toEqual(live);
+  });
+});
