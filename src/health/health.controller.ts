@@ -3,6 +3,16 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../common/with-timeout.js';
+import { ReadRouter } from '../database/read-routing/read-router.js';
+import type { ReplicaState } from '../database/read-routing/replica.js';
+
+interface HealthReport {
+  status: string;
+  database: string;
+  /** With read replicas: each one's state as of the last check. */
+  replicas?: { name: string; up: boolean; lagMs: number | null; inRotation: boolean; error?: string }[];
+}
 
 const PING_TIMEOUT_MS = 2_000;
 
@@ -13,18 +23,23 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
+    private readonly reads: ReadRouter,
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The service and its database answer', schema: { example: { status: 'ok', database: 'up' } } })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<{ status: string; database: string }> {
+  @ApiOkResponse({
+    description: 'The service and its primary database answer (a replica that is down or behind does not make it unhealthy: reads go elsewhere)',
+    schema: { example: { status: 'ok', database: 'up', replicas: [{ name: 'replica-1:5432/stanceline', up: true, lagMs: 0, inRotation: true }] } },
+  })
+  @ApiServiceUnavailableResponse({ description: 'The primary database does not answer' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    const replicas = this.reads.replicaStates?.map(replicaReport);
     try {
       await this.health.check([() => this.pingDatabase()]);
-      return { status: 'ok', database: 'up' };
+      return { status: 'ok', database: 'up', ...(replicas && { replicas }) };
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'error', database: 'down' };
+      return { status: 'error', database: 'down', ...(replicas && { replicas }) };
     }
   }
 
@@ -39,8 +54,6 @@ export class HealthController {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+function replicaReport(state: ReplicaState) {
+  return { name: state.name, up: state.up, lagMs: state.lagMs ?? null, inRotation: state.inRotation, ...(state.error && { error: state.error }) };
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { decodeActorCursor, encodeActorCursor } from './actor-cursor.js';
 import { DEFAULT_LIMIT, ListActorsRequest } from './list-actors.request.dto.js';
@@ -18,7 +18,7 @@ interface ActorRow {
 @ApiTags('actors')
 @Controller('v1/actors')
 export class ListActorsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadRouter) {}
 
   @Get()
   @ApiOkResponse({ description: '{items: [actor], nextCursor}: every registered actor, by id' })
@@ -28,7 +28,7 @@ export class ListActorsController {
     if (after === undefined) throw new InvalidInputError('cursor', 'cursor must be a nextCursor this service returned');
     const limit = query.limit ?? DEFAULT_LIMIT;
     // Byte order ("C"), so the order and the cursor comparison do not depend on the server's locale.
-    const rows: ActorRow[] = await this.dataSource.query(
+    const rows: ActorRow[] = await this.reads.query(
       `SELECT id, name, kind, aliases, roles, recorded_at AS "recordedAt" FROM actors
         WHERE ($1::text IS NULL OR id COLLATE "C" > $1) ORDER BY id COLLATE "C" LIMIT $2`,
       [after, limit + 1]);
