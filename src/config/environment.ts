@@ -94,6 +94,8 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const lines = problems.map((p) => `  ${p.property}: ${Object.values(p.constraints ?? {}).join('; ')}`);
   // Replicas copy a server's WAL; the embedded database has neither WAL streaming nor a second server.
   if (env.DATABASE_READ_URL && !env.DATABASE_URL) lines.push('  DATABASE_READ_URL: needs DATABASE_URL (the primary the replicas follow)');
+  // A replica's verdict lasts until the lag it found, plus the time since, passes the bound: checks must come sooner.
+  if (env.DATABASE_READ_URL && env.REPLICA_CHECK_MS * 2 > env.REPLICA_MAX_LAG_MS) lines.push('  REPLICA_CHECK_MS: must be at most half of REPLICA_MAX_LAG_MS');
   if (lines.length > 0) {
     throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
   }

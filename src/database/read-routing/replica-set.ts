@@ -66,7 +66,7 @@ export class ReplicaSet {
       const wasServing = replica.serving;
       try {
         const replayed = await replica.probe();
-        replica.judged(this.primaryPositions.lagOf(replayed, now), this.settings.maxLagMs);
+        replica.judged(this.primaryPositions.lagOf(replayed, now), this.settings.maxLagMs, now);
       } catch (error) {
         replica.markDown(error);
       }

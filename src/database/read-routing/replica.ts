@@ -40,6 +40,8 @@ export class Replica {
   private lagMs?: number;
   private up = false;
   private inRotation = false;
+  private checkedAt = 0;
+  private maxLagMs = 0;
   private error?: string;
   private waiters: Waiter[] = [];
   private polling = false;
@@ -63,11 +65,16 @@ export class Replica {
   }
 
   get state(): ReplicaState {
-    return { name: this.name, up: this.up, lagMs: this.lagMs, inRotation: this.inRotation, error: this.error };
+    return { name: this.name, up: this.up, lagMs: this.lagMs, inRotation: this.serving, error: this.error };
   }
 
+  /**
+   * In rotation, and the verdict still holds: the lag found plus the time since it was found stays within
+   * the bound, so a check that is late (a stalled process, a primary that does not answer) takes the
+   * replica out rather than let its data age unseen.
+   */
   get serving(): boolean {
-    return this.inRotation;
+    return this.inRotation && Date.now() - this.checkedAt + (this.lagMs ?? 0) <= this.maxLagMs;
   }
 
   /** Has replayed at least to `floor`, as far as is known without asking. */
@@ -96,7 +103,9 @@ export class Replica {
   }
 
   /** The monitor's verdict after a probe. */
-  judged(lagMs: number | undefined, maxLagMs: number): void {
+  judged(lagMs: number | undefined, maxLagMs: number, checkedAt: number): void {
+    this.checkedAt = checkedAt;
+    this.maxLagMs = maxLagMs;
     this.up = true;
     this.error = undefined;
     this.lagMs = lagMs;
