@@ -1,11 +1,9 @@
-import { startReplicaCluster, type ReplicaCluster } from '../support/replica-cluster.js';
-import { startReplicatedService, type ReplicatedService } from '../support/replicated-service.js';
+import type { ReplicaCluster } from '../support/replica-cluster.js';
+import { actor, TEST_MAX_LAG_MS as MAX_LAG_MS, withReplicatedService, type ReplicatedService } from '../support/replicated-service.js';
 
-// Guards against a hang, not timings.
-const SETUP_MS = 300_000;
+// A guard against a hang, not a timing.
 const TEST_MS = 400_000;
 const ACTOR_READ = 'FROM actors WHERE id = $1';
-const MAX_LAG_MS = 1_000;
 /**
  * A tokenless read may be behind by REPLICA_MAX_LAG_MS (plus a check): things acknowledged longer ago
  * than this generous multiple must be there. Generous so that a loaded CI machine cannot fail it.
@@ -15,20 +13,10 @@ const STALENESS_GUARD_MS = 5 * MAX_LAG_MS;
 interface Acked { id: string; token: string; at: number }
 
 describe('read replicas under load: a real primary and a hot-standby replica', () => {
-  let cluster: ReplicaCluster | undefined;
+  const setup = withReplicatedService();
+  let cluster: ReplicaCluster;
   let service: ReplicatedService;
-  const actor = (id: string) => ({ id, name: `Actor ${id}`, kind: 'person' });
-
-  beforeAll(async () => {
-    cluster = await startReplicaCluster();
-    service = await startReplicatedService(cluster, { REPLICA_CHECK_MS: '50', REPLICA_MAX_LAG_MS: String(MAX_LAG_MS), REPLICA_WAIT_MS: '2000' });
-    await service.replicaBecomes((replica) => replica.inRotation);
-  }, SETUP_MS);
-
-  afterAll(async () => {
-    await service?.close();
-    await cluster?.destroy();
-  }, SETUP_MS);
+  beforeAll(() => ({ cluster, service } = setup));
 
   it('given 16 writers each reading its own write at once with its token, then not one read misses its write', async () => {
     const replicaBefore = await service.statementCalls('replica', ACTOR_READ);
@@ -105,10 +93,10 @@ describe('read replicas under load: a real primary and a hot-standby replica', (
       await grown(100);
       await new Promise((resolve) => setTimeout(resolve, STALENESS_GUARD_MS)); // so that tokenless reads have settled writes to check
       await grown(50);
-      await cluster!.stopReplica();
+      await cluster.stopReplica();
       await service.replicaBecomes((replica) => !replica.up);
       await grown(100);
-      await cluster!.startReplica();
+      await cluster.startReplica();
       await service.replicaBecomes((replica) => replica.inRotation);
       const replicaBack = await service.statementCalls('replica', ACTOR_READ);
       await grown(100);

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../src/bootstrap.js';
 import { loadEnvironment } from '../../src/config/environment.js';
-import type { ReplicaCluster } from './replica-cluster.js';
+import { startReplicaCluster, type ReplicaCluster } from './replica-cluster.js';
 import { auth, KEYS } from './test-app.js';
 
 export interface Answer {
@@ -65,3 +65,31 @@ export async function startReplicatedService(cluster: ReplicaCluster, env: Recor
   };
   return service;
 }
+
+/** Guards against a hang, not timings: making a cluster takes seconds, more on a loaded CI machine. */
+const SETUP_MS = 300_000;
+
+/** The replica tests' setting: a bound short enough to reach in a test, checks well within it. */
+export const TEST_MAX_LAG_MS = 1_000;
+
+/**
+ * For one describe block: a fresh cluster and the service on it before its tests (with the replica in
+ * rotation), both stopped and removed after them, failed or not. Read `cluster` and `service` in tests.
+ */
+export function withReplicatedService(): { cluster: ReplicaCluster; service: ReplicatedService } {
+  const context = {} as { cluster: ReplicaCluster; service: ReplicatedService };
+  beforeAll(async () => {
+    context.cluster = await startReplicaCluster();
+    context.service = await startReplicatedService(context.cluster, {
+      REPLICA_CHECK_MS: '50', REPLICA_MAX_LAG_MS: String(TEST_MAX_LAG_MS), REPLICA_WAIT_MS: '2000',
+    });
+    await context.service.replicaBecomes((replica) => replica.inRotation);
+  }, SETUP_MS);
+  afterAll(async () => {
+    await context.service?.close();
+    await context.cluster?.destroy();
+  }, SETUP_MS);
+  return context;
+}
+
+export const actor = (id: string) => ({ id, name: `Actor ${id}`, kind: 'person' });
