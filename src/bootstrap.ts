@@ -9,6 +9,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
 import { acceptTokenInQuery } from './database/read-routing/token-from-query.js';
+import { documentConsistencyToken } from './database/read-routing/token-openapi.js';
 import { acceptStreamKeyInQuery } from './event-log/event-stream/stream-key-from-query.js';
 import { serveWebPage } from './timelines/web-page/serve-web-page.js';
 import { answerClientErrors } from './security/client-errors.js';
@@ -37,6 +38,6 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => documentConsistencyToken(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -41,6 +41,12 @@ describe('read replicas: a real primary and a hot-standby replica', () => {
     expect(query.body.errors).toEqual([expect.objectContaining({ field: 'afterToken' })]);
   }, TEST_MS);
 
+  it('describes the token in the OpenAPI document: reads take it, writes answer with it', async () => {
+    const { body } = await service.get('/docs-json');
+    expect(body.paths['/v1/actors/{id}'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Stanceline-Token', 'afterToken']));
+    expect(body.paths['/v1/actors'].post.responses['201'].headers).toHaveProperty('Stanceline-Token');
+  }, TEST_MS);
+
   it('keeps the event log on the primary: on a hot standby the safe-order fence passes a transaction still running on the primary', async () => {
     await cluster.sql('primary', 'CREATE TABLE IF NOT EXISTS fence_probe (x int)');
     const holder = new pg.Client(cluster.primaryUrl);
@@ -108,6 +114,12 @@ describe('read replicas: a real primary and a hot-standby replica', () => {
       expect(fresh.body.items).toEqual(first.body.items);
       expect(await service.statementCalls('replica', TIMELINE_READ)).toBe(onReplica + 1);
       expect(await service.statementCalls('primary', TIMELINE_READ)).toBe(onPrimary + 1);
+
+      // knownAt: only the primary's answer is final (records carry their transaction's start time).
+      const asOfNow = await service.get(`/v1/statements?actor=pager&knownAt=${encodeURIComponent(new Date().toISOString())}`);
+      expect(asOfNow.body.items).toHaveLength(4);
+      expect(await service.statementCalls('replica', TIMELINE_READ)).toBe(onReplica + 1);
+      expect(await service.statementCalls('primary', TIMELINE_READ)).toBe(onPrimary + 2);
     } finally {
       await cluster.sql('replica', 'SELECT pg_wal_replay_resume()');
     }
