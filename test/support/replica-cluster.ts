@@ -34,10 +34,13 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
   chmodSync(dir, 0o755);
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const run = (tool: string, args: string[]) => new Promise<void>((resolve, reject) => {
-    execFile(join(BIN, tool), args, { ...owner, env: { ...process.env, HOME: dir }, timeout: 180_000 }, (error, _out, stderr) =>
+    // cwd: the servers' user may not enter the test's working directory (a checkout under /root).
+    execFile(join(BIN, tool), args, { ...owner, cwd: dir, env: { ...process.env, HOME: dir }, timeout: 180_000 }, (error, _out, stderr) =>
       (error ? reject(new Error(`${tool} failed: ${error.message}\n${stderr}`)) : resolve()));
   });
-  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const primaryPort = await freePort();
+  let replicaPort = await freePort();
+  while (replicaPort === primaryPort) replicaPort = await freePort();
   const primaryDir = join(dir, 'primary');
   const replicaDir = join(dir, 'replica');
   const pgCtl = (data: string, action: string[]) => run('pg_ctl', ['-D', data, '-l', `${data}.log`, '-w', '-t', '180', ...action]);

@@ -19,17 +19,20 @@ export class ConsistencyInterceptor implements NestInterceptor {
   constructor(private readonly reads: ReadRouter) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reads.routing || context.getType() !== 'http') return next.handle();
+    if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    if (!READS.has(request.method)) {
-      const response = context.switchToHttp().getResponse<Response>();
-      return next.handle().pipe(mergeMap(async (body: unknown) => {
-        response.setHeader(TOKEN_HEADER, await this.reads.tokenAfterWrite());
-        return body;
-      }));
+    if (READS.has(request.method)) {
+      // A malformed token is refused with or without replicas: bad input is a 400 naming its field.
+      const demand = demandOf(request);
+      if (!this.reads.routing) return next.handle();
+      return new Observable((subscriber) => ReadDemands.run(demand, () => next.handle().subscribe(subscriber)));
     }
-    const demand = demandOf(request);
-    return new Observable((subscriber) => ReadDemands.run(demand, () => next.handle().subscribe(subscriber)));
+    if (!this.reads.routing) return next.handle();
+    const response = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(mergeMap(async (body: unknown) => {
+      response.setHeader(TOKEN_HEADER, await this.reads.tokenAfterWrite());
+      return body;
+    }));
   }
 }
 
