@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
-import { startReplicaCluster, type ReplicaCluster } from '../../test/support/replica-cluster.js';
+import { ServerBinariesMissingError, startReplicaCluster, type ReplicaCluster } from '../../test/support/replica-cluster.js';
 import { profileArgs } from '../config.js';
 import { loadHistory } from '../history/load-history.js';
 import { getLoop, stanceQuestions } from '../measures/reads.js';
@@ -32,7 +32,13 @@ export async function measureReplicaRouting(context: BenchContext): Promise<void
   const services: BenchService[] = [];
   try {
     progress(`replica routing: making a primary and a hot standby, loading the ${name}-statement history`);
-    cluster = await startReplicaCluster();
+    try {
+      cluster = await startReplicaCluster();
+    } catch (error) {
+      if (!(error instanceof ServerBinariesMissingError)) throw error;
+      context.notes.push(`Replica routing: not measured: ${error.message}.`);
+      return;
+    }
     await loadInto(cluster.primaryUrl, small.history, name);
     services.push(await startService(cluster.primaryUrl, {}, profileArgs(config, 'service-primary-only')));
     services.push(await startService(cluster.primaryUrl, { DATABASE_READ_URL: cluster.replicaUrl }, profileArgs(config, 'service-with-replica')));

@@ -23,12 +23,16 @@ export interface ReplicaCluster {
 }
 
 const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+export class ServerBinariesMissingError extends Error {
+  constructor(bin: string) {
+    super(`PostgreSQL server binaries not found in ${bin} (apt-get install postgresql-15, or set PG_BIN)`);
+  }
+}
 const DATABASE = 'stanceline_replicas';
 
 export async function startReplicaCluster(): Promise<ReplicaCluster> {
-  if (!existsSync(join(BIN, 'pg_basebackup'))) {
-    throw new Error(`PostgreSQL server binaries not found in ${BIN} (apt-get install postgresql-15, or set PG_BIN)`);
-  }
+  if (!existsSync(join(BIN, 'pg_basebackup'))) throw new ServerBinariesMissingError(BIN);
   const owner = serverUser();
   const dir = mkdtempSync(join(tmpdir(), 'stanceline-replicas-'));
   chmodSync(dir, 0o755);
