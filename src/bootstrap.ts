@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { ServiceLogger } from './config/logging.js';
 import { limitBodyDepth } from './common/body-depth.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
@@ -16,7 +17,7 @@ import { corsOptions } from './security/cors.js';
 /** Builds the whole HTTP application; main.ts and the e2e tests share it so they test what runs. */
 export async function createApp(env: Environment): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new ServiceLogger(app.get(Logger)));
   app.useBodyParser('json', { limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(limitBodyDepth());
   app.use(acceptStreamKeyInQuery(env.READS_REQUIRE_KEY));
