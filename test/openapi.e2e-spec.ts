@@ -84,6 +84,37 @@ describe('OpenAPI document', () => {
     expect(new Set(results.map((r) => r.url.split('?')[0]))).toHaveProperty('size', reads.length);
   });
 
+  it('answers writes, and their refusals, with bodies that fit their declared schemas', async () => {
+    const send = async (path: string, body: object, status: number) => {
+      const res = await fetch(`${seeded.url}${path}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${KEYS.editor}` }, body: JSON.stringify(body),
+      });
+      const template = Object.keys(document.paths).find((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path))!;
+      const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!;
+      return { path, status: res.status, expected: status, problems: validator.problems(document.paths[template]!.post!, res.status, mediaType, await res.json()) };
+    };
+    const source = { id: 'bbc-starmer-2025-03-02', kind: 'interview', title: 'Interview with Keir Starmer' };
+    const statement = { id: 'starmer-2025-03-02-ukraine', actorId: 'keir-starmer', topicId: 'ukraine-war', stance: 'strongly_support',
+      summary: 'Starmer said the UK would stand with Ukraine.', form: 'paraphrase', statedAt: '2025-03', sourceId: source.id };
+    const claim = { id: 'starmer-2025-03-02-uk-aid', actorId: 'keir-starmer', measure: 'aid/uk/military', value: { low: 2, high: 3 },
+      qualifier: 'approx', unit: 'billion GBP', statedAt: '2025-03', sourceId: source.id };
+    const results = [
+      await send('/v1/actors', { id: 'keir-starmer', name: 'Keir Starmer', kind: 'person', roles: [{ title: 'Prime Minister', from: '2024-07-05' }] }, 201),
+      await send('/v1/actors', { id: 'keir-starmer', name: 'Keir Starmer', kind: 'person' }, 409),
+      await send('/v1/topics', { id: 'ukraine-war/uk-aid', title: 'UK aid', proposition: 'The UK should arm Ukraine.' }, 201),
+      await send('/v1/sources', source, 201),
+      await send('/v1/statements', statement, 201),
+      await send('/v1/statements', { ...statement, id: 'starmer-other', actorId: 'keir-starmr' }, 422),
+      await send(`/v1/statements/${statement.id}/corrections`, { changes: { quote: 'We stand with Ukraine.' }, reason: 'the quote was found' }, 200),
+      await send(`/v1/statements/${statement.id}/retraction`, { reason: 'duplicate' }, 200),
+      await send('/v1/claims', claim, 201),
+      await send(`/v1/claims/${claim.id}/corrections`, { changes: { unit: 'billion pounds' }, reason: 'the unit as said' }, 200),
+      await send(`/v1/claims/${claim.id}/retraction`, { reason: 'withdrawn by the source' }, 200),
+      await send('/v1/admin/projections/rebuild', {}, 403),
+    ];
+    expect(results.filter((r) => r.status !== r.expected || r.problems.length > 0)).toEqual([]);
+  });
+
   it('answers an unknown id and a bad parameter with a problem that fits the declared error schema', async () => {
     const results = [];
     for (const { path, op } of operations().filter(({ method }) => method === 'get')) {
