@@ -30,6 +30,7 @@ export function loggerParams(env: Environment): Params {
     sync: true,
     colorize: Boolean(process.stdout.isTTY),
     translateTime: 'SYS:HH:MM:ss.l',
+    singleLine: true,
     ignore: 'pid,hostname,context,reqId,method,path,status,durationMs,key',
     messageFormat: '{if context}[{context}] {end}{msg}',
   });
