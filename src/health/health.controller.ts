@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -7,14 +7,23 @@ import { withTimeout } from '../common/with-timeout.js';
 import { ReadRouter } from '../database/read-routing/read-router.js';
 import type { ReplicaState } from '../database/read-routing/replica.js';
 
-interface HealthReport {
-  status: string;
-  database: string;
-  /** With read replicas: each one's state as of the last check. */
-  replicas?: { name: string; up: boolean; lagMs: number | null; inRotation: boolean; error?: string }[];
+const PING_TIMEOUT_MS = 2_000;
+
+class ReplicaHealthView {
+  @ApiProperty({ example: 'replica-1:5432/stanceline', description: 'host:port/database, never the password' }) name: string;
+  @ApiProperty({ description: 'answered its last check' }) up: boolean;
+  @ApiProperty({ type: 'number', nullable: true, description: 'ms of WAL the primary had and it had not replayed; null while down or further behind than remembered' })
+  lagMs: number | null;
+  @ApiProperty({ description: 'reads are sent to it' }) inRotation: boolean;
+  @ApiPropertyOptional({ description: 'why it is down' }) error?: string;
 }
 
-const PING_TIMEOUT_MS = 2_000;
+class HealthView {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'], description: 'the primary (DATABASE_URL)' }) database: 'up' | 'down';
+  @ApiPropertyOptional({ type: [ReplicaHealthView], description: 'with DATABASE_READ_URL: each read replica; none of them makes the service unhealthy' })
+  replicas?: ReplicaHealthView[];
+}
 
 @ApiTags('operations')
 @Controller('health')
@@ -27,13 +36,12 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({
-    description: 'The service and its primary database answer (a replica that is down or behind does not make it unhealthy: reads go elsewhere)',
-    schema: { example: { status: 'ok', database: 'up', replicas: [{ name: 'replica-1:5432/stanceline', up: true, lagMs: 0, inRotation: true }] } },
-  })
-  @ApiServiceUnavailableResponse({ description: 'The primary database does not answer' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const replicas = this.reads.replicaStates?.map(replicaReport);
+  @ApiOperation({ summary: 'Whether the service and its database answer' })
+  @ApiOkResponse({ type: HealthView, description: 'The service and its primary database answer: {status: ok, database: up}; '
+    + 'a read replica that is down or behind does not change that (reads go elsewhere)' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'The primary database does not answer: {status: error, database: down}' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
+    const replicas = this.reads.replicaStates?.map(replicaView);
     try {
       await this.health.check([() => this.pingDatabase()]);
       return { status: 'ok', database: 'up', ...(replicas && { replicas }) };
@@ -54,6 +62,6 @@ export class HealthController {
   }
 }
 
-function replicaReport(state: ReplicaState) {
+function replicaView(state: ReplicaState): ReplicaHealthView {
   return { name: state.name, up: state.up, lagMs: state.lagMs ?? null, inRotation: state.inRotation, ...(state.error && { error: state.error }) };
 }
