@@ -184,7 +184,7 @@ describe('reading statements over HTTP: timeline, one statement, history', () =>
       let entered!: () => void;
       const inside = new Promise<void>((resolve) => { entered = resolve; });
       t.app.get(ProjectionRegistry).register({
-        name: 'test-gate', mode: 'inline', handles: ['StatementCorrected'], tables: [],
+        name: 'test-gate', handles: ['StatementCorrected'], tables: [],
         apply: async (events) => { if (events.some((e) => (e.data as { id: string }).id === ids[0])) { entered(); await gate; } },
       });
       const correction = t.app.get(EventStore).append(statementStream(ids[0]),
