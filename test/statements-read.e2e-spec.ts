@@ -1,10 +1,9 @@
 import { EventStore } from '../src/event-store/event-store.js';
 import { ProjectionRegistry } from '../src/event-store/projections/projection-registry.js';
 import { statementStream } from '../src/statements/statement.events.js';
+import { TRUMP, ZELENSKY, registerSpeakers } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
 
-const ZELENSKY = 'volodymyr-zelensky';
-const TRUMP = 'donald-trump';
 
 describe('reading statements over HTTP: timeline, one statement, history', () => {
   let t: TestApp;
@@ -13,8 +12,7 @@ describe('reading statements over HTTP: timeline, one statement, history', () =>
   beforeAll(async () => {
     t = await startTestApp();
     const editor = auth('editor');
-    await t.http.post('/v1/actors').set(editor).send({ id: ZELENSKY, name: 'Volodymyr Zelensky', kind: 'person' }).expect(201);
-    await t.http.post('/v1/actors').set(editor).send({ id: TRUMP, name: 'Donald Trump', kind: 'person' }).expect(201);
+    await registerSpeakers(t);
     for (const [id, title] of [['nato', 'NATO'], ['nato/membership', 'NATO membership'], ['nato-expansion', 'NATO expansion'], ['paging', 'Paging']]) {
       await t.http.post('/v1/topics').set(editor).send({ id, title, proposition: `${title} is good.` }).expect(201);
     }
