@@ -51,6 +51,19 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
     expect(answer.uncertain).toEqual([]);
   });
 
+  it('given two statements ending the same day, the finer one recorded first (2022-12-31, then 2022), asked about 2023, the finer one stands', async () => {
+    const editor = auth('editor');
+    await t.http.post('/v1/topics').set(editor).send({ id: 'year-end', title: 'Year end', proposition: 'The year ends well.' }).expect(201);
+    const say = (id: string, statedAt: string, stance: string) => t.http.post('/v1/statements').set(editor).send({
+      id, actorId: ZELENSKY, topicId: 'year-end', stance, statedAt, summary: id, form: 'paraphrase', sourceId: 'piers-morgan-interview-zelensky-2025-02-04',
+    }).expect(201);
+    await say('year-end-on-the-day', '2022-12-31', 'oppose');
+    await say('year-end-some-day', '2022', 'support');
+    // Both may be the last word of 2022; the one said on its last day is at least as late as one said some day of it.
+    const answer = (await stance({ actor: ZELENSKY, topic: 'year-end', on: '2023' }).expect(200)).body;
+    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual(['year-end-on-the-day']);
+  });
+
   it('answers for a parent topic with the standing position on each subtopic', async () => {
     const answer = (await stance({ actor: ZELENSKY, topic: 'ukraine-war/negotiations', on: '2025-02-04' }).expect(200)).body;
     const topics = answer.standing.map((s: { topicId: string }) => s.topicId);
