@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/common/paths.js';
-import { chromiumInstalled, launchBrowser, reportSkipped, type TestBrowser } from '../support/browser.js';
+import { chromiumInstalled, describeWithoutChromium, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { SEED_STATEMENTS, TALKS_2025, TRUMP_TALKS_2025 } from '../support/references.js';
 import { startSeededService, type SeededService } from '../support/seeded-service.js';
 
@@ -12,9 +12,7 @@ const DOCS_SCREENSHOT = join(PROJECT_ROOT, 'docs', 'timeline.png');
 const listButton = (page: Page, id: string) => page.locator(`#statements button[data-statement-id="${id}"]`);
 
 if (!chromiumInstalled()) {
-  describe('the timeline page in a browser', () => {
-    it('SKIPPED: Chromium not installed', () => reportSkipped('the timeline page in a browser'));
-  });
+  describeWithoutChromium('the timeline page in a browser');
 } else {
   describe('the timeline page in a browser, against the service with the seed loaded', () => {
     let seeded: SeededService;
