@@ -190,6 +190,7 @@ describe('the event log for consumers', () => {
       const liveBefore = fanOut.liveConnections;
       expect(liveBefore).toBeGreaterThanOrEqual(100);
 
+      const start = (await wholeLog(t)).at(-1)!.position;
       const readAfter = reader.readAfter.bind(reader);
       let databaseReads = 0;
       reader.readAfter = (...args) => { databaseReads++; return readAfter(...args); };
@@ -202,8 +203,13 @@ describe('the event log for consumers', () => {
       }
       const after = { ...fanOut.counters };
 
-      const expected = positions(streams[0].messages);
-      for (const client of streams) expect(positions(client.messages)).toEqual(expected);
+      // Each client got exactly the log's 20 new events, in its order, as the log holds them.
+      const logged = await wholeLog(t, start);
+      expect(logged.map((e) => e.data.id)).toEqual(Array.from({ length: 20 }, (_, i) => `fan-out-${i}`));
+      for (const client of streams) {
+        expect(positions(client.messages)).toEqual(logged.map((e) => e.position));
+        expect(client.messages.map((m) => JSON.parse(m.data))).toEqual(logged);
+      }
       expect(after.liveDeliveries - before.liveDeliveries).toBeGreaterThanOrEqual(100 * 20);
       // Every read of the log in the meantime was the one reader's; no client read anything of its own.
       expect(after.catchUpReads - before.catchUpReads).toBe(0);
