@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { DECREE_2022, DIRECT_TALKS, INTERVIEW, NEGOTIATIONS, registerOccasions, registerSpeakers, TALKS_2025, TRUMP, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
 const NATO = 'ukraine-war/security-guarantees/nato-membership';
 const NATO_TOPIC = 'nato';
@@ -179,7 +180,7 @@ describe('GET /v1/stance-changes: how positions moved', () => {
     ])('refuses %j with 400 problem+json naming %s', async (query, field) => {
       const res = await t.http.get('/v1/stance-changes').query(query).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(fieldsOf(res.body)).toContain(field);
     });
   });
 

@@ -1,5 +1,6 @@
 import { DECREE_2022, DIRECT_TALKS, TALKS_2025, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
 // The seed (seed/article.ndjson) holds the 2022 decree (statedAt `2022`, strongly_oppose) and the
 // 2025-02-04 interview (support, with conditions) on direct talks.
@@ -122,7 +123,7 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
   ])('refuses %j with a 400 problem naming %s', async (query, field) => {
     const res = await stance(query as Record<string, string>).expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(fieldsOf(res.body)).toContain(field);
   });
 
   it('refuses a repeated actor: the stance is asked of one actor', async () => {
