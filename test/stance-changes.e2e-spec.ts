@@ -1,10 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { DECREE_2022, DIRECT_TALKS, INTERVIEW, NEGOTIATIONS, registerOccasions, registerSpeakers, TALKS_2025, TRUMP, ZELENSKY } from './support/references.js';
+import { DECREE_2022, DIRECT_TALKS, NEGOTIATIONS, registerSpeakers, TALKS_2025, TRUMP, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
 import { fieldsOf } from './support/problem.js';
 
 const NATO = 'ukraine-war/security-guarantees/nato-membership';
-const NATO_TOPIC = 'nato';
 // A root topic whose id starts like ukraine-war's: asking about ukraine-war must not take it for a subtopic.
 const WAR_CRIMES = 'ukraine-war-crimes';
 const DECREE_URL = 'https://www.president.gov.ua/documents/6792022-44249';
@@ -291,26 +290,5 @@ describe('the seed article\'s stance changes', () => {
       from: { id: DECREE_2022, statedAt: '2022', stance: 'strongly_oppose' },
       to: { id: TALKS_2025, statedAt: '2025-02-04', stance: 'support' },
     }]);
-  });
-});
-
-describe('stance changes between statements whose periods start the same day', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-    await registerSpeakers(t);
-    await registerOccasions(t);
-    await t.http.post('/v1/topics').set(auth('editor')).send({ id: NATO_TOPIC, title: 'NATO', proposition: 'Ukraine should join NATO.' }).expect(201);
-  });
-  afterAll(async () => { await t.close(); });
-
-  it('given 2025 recorded before 2025-01, the month comes first (it ends first): opposition in January, then support over the year', async () => {
-    const say = (id: string, statedAt: string, stance: string) => t.http.post('/v1/statements').set(auth('editor')).send({
-      id, actorId: ZELENSKY, topicId: NATO_TOPIC, stance, statedAt, summary: id, form: 'paraphrase', sourceId: INTERVIEW,
-    }).expect(201);
-    await say('nato-over-2025', '2025', 'support');
-    await say('nato-in-january-2025', '2025-01', 'oppose');
-    const body = (await t.http.get('/v1/stance-changes').query({ actor: ZELENSKY }).expect(200)).body;
-    expect(pairs(body.items)).toEqual(['nato-in-january-2025>nato-over-2025:reversal']);
   });
 });
