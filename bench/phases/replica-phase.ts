@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
-import { ServerBinariesMissingError, startReplicaCluster, type ReplicaCluster } from '../../test/support/replica-cluster.js';
+import { ServerBinariesMissingError, startReplicaCluster, type ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
 import { profileArgs } from '../config.js';
 import { loadHistory } from '../history/load-history.js';
 import { getLoop, stanceQuestions } from '../measures/reads.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { FENCE } from '../../src/event-store/event-log-reader.js';
-import type { ReplicaCluster } from '../support/replica-cluster.js';
+import type { ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
 import { actor, withReplicatedService, type ReplicatedService } from '../support/replicated-service.js';
 
 // A guard against a hang, not a timing: waiting on lag takes seconds, more on a loaded CI machine.

@@ -1,4 +1,4 @@
-import type { ReplicaCluster } from '../support/replica-cluster.js';
+import type { ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
 import { actor, TEST_MAX_LAG_MS as MAX_LAG_MS, withReplicatedService, type ReplicatedService } from '../support/replicated-service.js';
 
 // A guard against a hang, not a timing.

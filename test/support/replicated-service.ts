@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../src/bootstrap.js';
 import { loadEnvironment } from '../../src/config/environment.js';
-import { startReplicaCluster, type ReplicaCluster } from './replica-cluster.js';
+import { startReplicaCluster, type ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
 import { auth, KEYS } from './test-app.js';
 
 export interface Answer {
