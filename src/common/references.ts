@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared.js';
 import { UnknownReferenceError } from './domain-error.js';
 
 /** What a write names, and the request field each name came from. */
@@ -16,6 +17,10 @@ const REGISTER_HINT = {
 } as const;
 
 const KINDS = ['actor', 'topic', 'source'] as const;
+// Every write that names a reference runs it: prepared once per connection (see prepared()).
+const CHECK_REFERENCES = prepared(`SELECT 'actor' AS kind, id FROM actors WHERE id = ANY($1::text[])
+  UNION ALL SELECT 'topic', id FROM topics WHERE id = ANY($2::text[])
+  UNION ALL SELECT 'source', id FROM sources WHERE id = ANY($3::text[])`);
 
 /**
  * Checks that what a write refers to exists, against the registries' read models (kept inline, so a
@@ -35,10 +40,7 @@ export class References {
   async check(writes: readonly ReferencesToCheck[], db: EntityManager = this.dataSource.manager): Promise<(UnknownReferenceError | undefined)[]> {
     const asked = KINDS.map((kind) => [...new Set(writes.flatMap((refs) => (refs[kind] ? [refs[kind].id] : [])))]);
     if (asked.every((ids) => ids.length === 0)) return writes.map(() => undefined);
-    const rows: { kind: (typeof KINDS)[number]; id: string }[] = await db.query(
-      `SELECT 'actor' AS kind, id FROM actors WHERE id = ANY($1::text[])
-       UNION ALL SELECT 'topic', id FROM topics WHERE id = ANY($2::text[])
-       UNION ALL SELECT 'source', id FROM sources WHERE id = ANY($3::text[])`, asked);
+    const rows: { kind: (typeof KINDS)[number]; id: string }[] = await db.query(CHECK_REFERENCES, asked);
     const found = new Set(rows.map((row) => `${row.kind}:${row.id}`));
     return writes.map((refs) => {
       const errors = KINDS.filter((kind) => refs[kind] !== undefined && !found.has(`${kind}:${refs[kind].id}`))

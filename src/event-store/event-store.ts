@@ -7,6 +7,7 @@ import {
   type DomainEvent, type EventMetadata, type EventRow, type ExpectedVersion, type RecordedEvent,
 } from './recorded-event.js';
 import { ProjectionRegistry } from './projections/projection-registry.js';
+import { prepared } from '../database/prepared.js';
 
 export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
@@ -213,13 +214,17 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 /** Every event is written at schema version 1 so far. */
 const SCHEMA_VERSION = 1;
 
+// Every write runs one of these: prepared once per connection (see prepared()).
+const APPEND_EVENT = prepared(`SELECT replayed, ${EVENT_COLUMNS} FROM append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)`);
+const APPEND_EVENTS = prepared(`SELECT replayed, ${EVENT_COLUMNS} FROM append_events($1, $2, $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7, $8, $9)`);
+
 /** One event, the common case, goes as plain parameters: no array literals for either side to build or parse. */
 function appendCall(sent: SentAppend, expected: number | null): [string, unknown[]] {
   if (sent.types.length === 1) {
-    return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    return [APPEND_EVENT,
       [sent.streamId, expected, sent.eventIds[0], sent.types[0], SCHEMA_VERSION, sent.data[0], sent.metadata, sent.key, sent.fingerprint]];
   }
-  return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_events($1, $2, $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7, $8, $9)`,
+  return [APPEND_EVENTS,
     [sent.streamId, expected, sent.eventIds, sent.types, sent.types.map(() => SCHEMA_VERSION), sent.data, sent.metadata, sent.key, sent.fingerprint]];
 }
 
