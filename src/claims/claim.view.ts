@@ -23,6 +23,8 @@ export function toClaimView(claim: Claim, current: { recordedAt: Date; version: 
     statedAt: claim.statedAt,
     sourceId: claim.sourceId,
     quote: claim.quote,
+    reportedIn: claim.reportedIn ?? null,
+    locator: claim.locator ?? null,
     recordedAt: current.recordedAt,
     version: current.version,
     corrections: current.corrections,

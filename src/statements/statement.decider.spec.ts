@@ -1,4 +1,4 @@
-import { AlreadyExistsError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import { statementDecider, type StatementCommand, type StatementState } from './statement.decider.js';
 import { StatementRetractedError } from './statement.errors.js';
 import type { StatementEvent, StatementFields } from './statement.events.js';
@@ -9,7 +9,7 @@ const directTalks: StatementFields = {
   actorId: 'volodymyr-zelensky', topicId: 'ukraine-war/negotiations/direct-talks-with-putin', stance: 'support',
   conditions: ['if it is the only path to peace'], summary: 'Willing to talk to Putin directly if it is the only path to peace',
   quote: 'If that is the only setup in which we will bring peace, we will do it', form: 'direct_quote', statedAt: '2025-02-04',
-  sourceId: 'piers-morgan-uncensored',
+  sourceId: 'piers-morgan-uncensored', reportedIn: null, locator: null,
 };
 
 const given = (...events: StatementEvent[]): StatementState =>
@@ -67,6 +67,48 @@ describe('correcting a statement', () => {
 
   it('given a retracted statement, when corrected, then it is refused as retracted', () => {
     expect(() => when(given(recorded, retracted), correct({ stance: 'oppose' }))).toThrow(StatementRetractedError);
+  });
+});
+
+describe('a direct quote keeps its quote', () => {
+  const correct = (changes: Partial<StatementFields>): StatementCommand => ({ type: 'CorrectStatement', id, changes, reason: 'r' });
+  // A shape the rule did not exist for yet: recorded before it, read back as it stands.
+  const quoteless = given({ type: 'StatementRecorded', data: { id, ...directTalks, quote: null } });
+  const fieldOf = (run: () => unknown) => {
+    try { run(); } catch (error) { return error instanceof InvalidInputError ? error.errors : error; }
+    throw new Error('expected an InvalidInputError');
+  };
+
+  it('given no statement, when a direct quote is recorded without its quote, then it is refused naming quote', () => {
+    expect(fieldOf(() => when(given(), { type: 'RecordStatement', id, fields: { ...directTalks, quote: null } })))
+      .toEqual([{ field: 'quote', message: expect.stringContaining('direct_quote') }]);
+  });
+
+  it('given a direct quote, when a correction removes its quote, then it is refused naming changes.quote', () => {
+    expect(fieldOf(() => when(given(recorded), correct({ quote: null })))).toEqual([{ field: 'changes.quote', message: expect.any(String) }]);
+  });
+
+  it('given an old direct quote without its quote, when a correction changes something else, then it is refused; adding the quote or changing the form is accepted', () => {
+    expect(fieldOf(() => when(quoteless, correct({ summary: 'Other words' })))).toEqual([{ field: 'changes.quote', message: expect.any(String) }]);
+    expect(when(quoteless, correct({ quote: 'the words' }))[0].data).toMatchObject({ changes: { quote: 'the words' } });
+    expect(when(quoteless, correct({ form: 'paraphrase' }))[0].data).toMatchObject({ changes: { form: 'paraphrase' } });
+  });
+});
+
+describe('provenance of a statement', () => {
+  const correct = (changes: Partial<StatementFields>): StatementCommand => ({ type: 'CorrectStatement', id, changes, reason: 'r' });
+  const reported = { ...directTalks, reportedIn: 'article', locator: 'paragraph 3' };
+
+  it('given no statement, when recorded with reportedIn and locator, then the event carries both, after sourceId', () => {
+    const [event] = when(given(), { type: 'RecordStatement', id, fields: reported });
+    expect(Object.keys(event.data).slice(-3)).toEqual(['sourceId', 'reportedIn', 'locator']);
+    expect(event.data).toMatchObject({ reportedIn: 'article', locator: 'paragraph 3' });
+  });
+
+  it('given a statement known through a publication, when corrected to null, then the correction removes it; the same value is nothing to correct', () => {
+    const state = given({ type: 'StatementRecorded', data: { id, ...reported } });
+    expect(when(state, correct({ reportedIn: null }))[0].data).toMatchObject({ changes: { reportedIn: null } });
+    expect(() => when(state, correct({ locator: 'paragraph 3' }))).toThrow(NothingToCorrectError);
   });
 });
 
