@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { SCHEMA_V1_LOG, restoreSchemaV1Log } from './fixtures/schema-v1-log/schema-v1-log.js';
 import { listening } from './support/event-log-fixtures.js';
 import { SseClient } from './support/sse-client.js';
@@ -19,21 +20,8 @@ function withoutProvenance(value: unknown, path = '$'): unknown {
   return kept;
 }
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-function csvRows(text: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { rows.at(-1)!.push(field); field = ''; } else if (c === '\n') { rows.at(-1)!.push(field); field = ''; rows.push([]); } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || rows.at(-1)!.length > 0) rows.at(-1)!.push(field);
-  return rows.filter((row) => row.some((cell) => cell !== ''));
-}
+/** RFC 4180 rows, as a spreadsheet reads them. */
+const csvRows = (text: string): string[][] => parse(text);
 
 /** The CSV without the provenance columns v1.1 added, after checking they are empty. */
 function csvWithoutProvenance(text: string): string[][] {

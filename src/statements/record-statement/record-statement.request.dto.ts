@@ -35,7 +35,7 @@ export class RecordStatementRequest {
   @SummaryRules()
   summary: string;
 
-  @ApiPropertyOptional({ maxLength: MAX_QUOTE_LENGTH, description: 'The verbatim words, where there are any; required when form is direct_quote' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_QUOTE_LENGTH, description: 'The verbatim words, where there are any; required when form is direct_quote' })
   @QuoteOfRecordRules()
   quote?: string | null;
 
