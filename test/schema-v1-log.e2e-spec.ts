@@ -1,4 +1,6 @@
 import { parse } from 'csv-parse/sync';
+import { EventLogReader } from '../src/event-store/event-log-reader.js';
+import { LOG_START } from '../src/event-store/recorded-event.js';
 import { SCHEMA_V1_LOG, restoreSchemaV1Log } from './fixtures/schema-v1-log/schema-v1-log.js';
 import { listening } from './support/event-log-fixtures.js';
 import { SseClient } from './support/sse-client.js';
@@ -90,6 +92,12 @@ describe('a log written before event versions (schema version 1, by main at 79bd
     expect(items.find((e) => e.type === 'ActorRegistered')?.schemaVersion).toBe(1);
     const [stored] = await t.db.dataSource.query(`SELECT schema_version, data ? 'reportedIn' AS has FROM events WHERE type = 'StatementRecorded' LIMIT 1`);
     expect(stored).toEqual({ schema_version: 1, has: false });
+  });
+
+  it('reads the log exactly as stored for a backup: version 1, the data as written', async () => {
+    const { events } = await t.app.get(EventLogReader).readStoredAfter(LOG_START, 500);
+    expect(events.map((e) => ({ streamId: e.streamId, version: e.version, type: e.type, schemaVersion: e.schemaVersion, data: e.data })))
+      .toEqual(SCHEMA_V1_LOG.events.map((e) => ({ streamId: e.streamId, version: e.version, type: e.type, schemaVersion: 1, data: e.data })));
   });
 
   it('shows old events upcast in the live stream too', async () => {
