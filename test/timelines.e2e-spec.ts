@@ -199,7 +199,7 @@ describe('the OpenAPI description', () => {
   it('describes the timeline exports, the actor list and the event log', async () => {
     const { paths } = (await t.http.get('/docs-json').expect(200)).body;
     expect(paths['/v1/timeline'].get.parameters.map((p: { name: string }) => p.name).sort())
-      .toEqual(['actor', 'format', 'from', 'groupBy', 'knownAt', 'to', 'topic']);
+      .toEqual(['Stanceline-Token', 'actor', 'afterToken', 'format', 'from', 'groupBy', 'knownAt', 'to', 'topic']);
     expect(Object.keys(paths['/v1/events/stream'].get.responses['200'].content)).toEqual(['text/event-stream']);
     expect(paths['/v1/events'].get).toBeDefined();
     expect(paths['/v1/actors'].get).toBeDefined();

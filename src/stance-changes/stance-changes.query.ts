@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { AsOf } from '../statements/read-model/as-of.js';
+import { ReadRouter } from '../database/read-routing/read-router.js';
+import { needsPrimaryPin, pinFrom, type AsOf, type Pin } from '../statements/read-model/as-of.js';
 import { classifyChange, type ChangeKind } from './classify-change.js';
 import { keyOf, pairsQuery, type ChangeKey, type PairFilters, type PairRow } from './stance-change-pairs.sql.js';
 import type { StanceChange } from './stance-change.view.js';
@@ -8,12 +8,6 @@ import type { StanceChange } from './stance-change.view.js';
 export interface StanceChangeFilters extends PairFilters {
   /** Only changes of these kinds; all kinds when absent. */
   readonly kinds?: readonly ChangeKind[];
-}
-
-/** How the first query saw the records; later queries of the same report or page run against the same. */
-export interface Pin {
-  readonly knownAt: Date;
-  readonly snapshot: string;
 }
 
 export interface StanceChangeBatch {
@@ -40,10 +34,10 @@ const MAX_BATCH = 10_001;
  */
 @Injectable()
 export class StanceChangesQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadRouter) {}
 
   /** Up to `limit` changes after `after`, in report order (actor id, topic id, then time). */
-  async read(filters: StanceChangeFilters, asOf: AsOf, after: ChangeKey | undefined, limit: number): Promise<StanceChangeBatch> {
+  async read(filters: StanceChangeFilters, asOf: AsOf, after: ChangeKey | undefined, limit: number, onPrimary = false): Promise<StanceChangeBatch> {
     const kinds = filters.kinds?.length ? new Set(filters.kinds) : undefined;
     const batchSize = kinds ? Math.min(Math.max((limit + 1) * 4, MIN_FILTERED_BATCH), MAX_BATCH) : limit + 1;
     const found: { change: StanceChange; key: ChangeKey }[] = [];
@@ -52,9 +46,11 @@ export class StanceChangesQuery {
     for (;;) {
       // Every round trip after the first reads the first one's snapshot, so one answer is one state of the records.
       const { sql, values } = pairsQuery(filters, pin ? { kind: 'page', ...pin } : asOf, cursor, batchSize);
-      const rows: PairRow[] = await this.dataSource.query(sql, values);
+      const rows: PairRow[] = await this.reads.query(sql, values, { primary: onPrimary });
       if (rows.length === 0) break;
-      pin ??= { knownAt: asOf.kind === 'known-at' ? asOf.knownAt : rows[0].pinned_known_at!, snapshot: rows[0].pinned_snapshot };
+      // A further round trip or a next page needs a pin a hot standby cannot give: the primary reads it all.
+      if (!pin && rows.length > limit && needsPrimaryPin(asOf, rows[0])) return this.read(filters, asOf, after, limit, true);
+      pin ??= pinFrom(asOf, rows[0]);
       for (const row of rows) {
         const change = toChange(row);
         if (kinds && !kinds.has(change.kind)) continue;
