@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runCli } from './cli-context.js';
 
 // Opening the application runs pending migrations (Database.open), which is all this command needs.
-await runCli(async () => undefined);
+await runCli('migration:run', async () => undefined);

@@ -43,12 +43,10 @@ export function createDataSource({ url, poolSize, queryTimeoutMs = 30_000 }: Dat
 const MIGRATION_LOCK = 0x5354414e; // "STAN": one migrator at a time across processes
 
 /**
- * Applies pending migrations. On a shared server several instances may start together, so they take
- * turns under an advisory lock; the embedded database has one process and a single connection, so the
- * lock (which would hold that connection) is skipped there.
+ * Applies pending migrations. Several processes may start together (instances on a shared server, or the
+ * service and a command-line tool on one embedded server), so they take turns under an advisory lock.
  */
-export async function migrate(dataSource: DataSource, { exclusive }: { exclusive: boolean }): Promise<string[]> {
-  if (!exclusive) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
