@@ -17,6 +17,8 @@ export interface StartOptions {
   healthTimeoutMs?: number;
   /** Keep only the tail of the output, for long runs (the soak) whose logs would otherwise pile up. */
   keepOutput?: number;
+  /** Run as this user (the tests that start it as a non-root user); default: as this process. */
+  user?: { uid: number; gid: number };
 }
 
 /**
@@ -29,7 +31,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' })) {
     if (v !== undefined) childEnv[k] = v;
   }
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/src/main.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/src/main.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], ...options.user });
   let output = '';
   const keep = (chunk: Buffer) => {
     output += chunk.toString();
