@@ -60,7 +60,7 @@ function describe(error: unknown, verbose: boolean): string {
   const message = error instanceof Error ? error.message : String(error);
   if (verbose && error instanceof Error && error.stack) return error.stack;
   // One line: a multi-line message (configuration problems) is joined.
-  return message.split('\n').map((line) => line.trim()).filter(Boolean).join('; ');
+  return message.replace(/:\n\s*/g, ': ').split('\n').map((line) => line.trim()).filter(Boolean).join('; ');
 }
 
 function exitCodeOf(error: unknown): number {
