@@ -1,10 +1,13 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { postgresBinaries } from './binaries.js';
 import { openEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { DataDirectoryInUseError, EmbeddedStartRefused } from './errors.js';
 import type { Role } from './lease.js';
+import { reachableBinaries, serverAccount } from './server-account.js';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
@@ -97,4 +100,21 @@ describe('openEmbeddedPostgres: one shared server per data directory', () => {
     await expect(attempt).rejects.toBeInstanceOf(EmbeddedStartRefused);
     await expect(attempt).rejects.toThrow(`runs as the user "postgres", which cannot reach DATA_DIR ${join(closed, 'data')}`);
   });
+
+  asRoot('as root, copies the programs to where the server\'s user can run them when the checkout is out of its reach', async () => {
+    const closed = freshDir();
+    chmodSync(closed, 0o700); // like a checkout under /root
+    const installed = await postgresBinaries();
+    const pkg = join(closed, 'package');
+    cpSync(join(installed.root, '..', 'package.json'), join(pkg, 'package.json'));
+    cpSync(installed.root, join(pkg, 'native'), { recursive: true, verbatimSymlinks: true });
+    const bin = (name: string) => join(pkg, 'native', 'bin', name);
+    const account = serverAccount()!;
+
+    const { binaries } = reachableBinaries(account, { root: join(pkg, 'native'), initdb: bin('initdb'), pg_ctl: bin('pg_ctl'), postgres: bin('postgres') });
+    expect(binaries.root.startsWith(join(tmpdir(), 'stanceline-postgres-'))).toBe(true);
+    const version = spawnSync(binaries.postgres, ['--version'], { uid: account.uid, gid: account.gid, encoding: 'utf8' });
+    expect(version.stdout).toMatch(/\(PostgreSQL\) 18\./);
+  }, 120_000);
 });
+

@@ -6,7 +6,7 @@ import { CLUSTER_DIR, ensureCluster, loadOrCreatePassword, refuseUnreadableData,
 import { EmbeddedStartRefused } from './errors.js';
 import { Lease, type Role } from './lease.js';
 import { readPostmaster, startServer, stopServer } from './postmaster.js';
-import { checkReachable, serverAccount } from './server-account.js';
+import { checkReachable, reachableBinaries, serverAccount } from './server-account.js';
 
 export interface EmbeddedPostgres {
   readonly url: string;
@@ -36,9 +36,11 @@ export async function openEmbeddedPostgres(options: { dataDir: string; role: Rol
   const startedAt = Date.now();
   mkdirSync(dataDir, { recursive: true });
   refuseUnreadableData(dataDir);
-  const binaries = await postgresBinaries();
   const account = serverAccount();
-  if (account) checkReachable(account, dataDir, binaries);
+  if (account) checkReachable(account, dataDir);
+  const installed = await postgresBinaries();
+  const { binaries, copiedTo } = account ? reachableBinaries(account, installed) : { binaries: installed, copiedTo: undefined };
+  if (copiedTo) logger.info({ from: installed.root, to: copiedTo }, `copied the PostgreSQL programs where the user ${account!.name} can run them`);
   const password = loadOrCreatePassword(dataDir);
   const created = await ensureCluster(dataDir, password, binaries, account);
   const cluster = join(dataDir, CLUSTER_DIR);
