@@ -29,11 +29,13 @@ export async function runCli(command: string, job: (app: INestApplicationContext
   const verbose = VERBOSE.includes(requested);
   let app: INestApplicationContext | undefined;
   let interrupted = false;
+  // Closing the application gives the embedded database back (stopped if nothing else uses it).
+  const stop = () => void (app?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(EXIT.interrupted));
   const interrupt = (signal: NodeJS.Signals) => {
     if (interrupted) return;
     interrupted = true;
     process.stderr.write(`stanceline ${command}: interrupted (${signal}), stopping\n`);
-    void (app?.close() ?? Promise.resolve()).finally(() => process.exit(EXIT.interrupted));
+    if (app) stop(); // else once the start has finished, below
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
@@ -42,6 +44,7 @@ export async function runCli(command: string, job: (app: INestApplicationContext
     const env = loadEnvironment({ ...process.env, SEED_ON_EMPTY: 'false', LOG_LEVEL: level });
     app = await NestFactory.createApplicationContext(AppModule.forRoot(env, 'tool'),
       { bufferLogs: true, abortOnError: false, autoFlushLogs: false });
+    if (interrupted) return stop();
     app.useLogger(app.get(Logger));
     app.flushLogs();
     process.exitCode = (await job(app)) ?? EXIT.ok;

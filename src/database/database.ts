@@ -21,6 +21,8 @@ export class Database implements OnApplicationShutdown {
     readonly embedded: EmbeddedPostgres | undefined,
     /** For people: "embedded PostgreSQL 18 in ./data" or the server's host and database, never a password. */
     readonly description: string,
+    /** The migrations this opening applied (none when the schema was current). */
+    readonly migrationsApplied: readonly string[],
   ) {}
 
   static async open(env: DatabaseEnvironment, role: Role = 'service'): Promise<Database> {
@@ -35,9 +37,10 @@ export class Database implements OnApplicationShutdown {
       poolSize: env.DATABASE_POOL_SIZE,
       queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
     });
+    let applied: string[];
     try {
       await dataSource.initialize();
-      const applied = await migrate(dataSource);
+      applied = await migrate(dataSource);
       if (applied.length > 0) log.log({ migrations: applied }, 'migrations applied');
     } catch (error) {
       if (dataSource.isInitialized) await dataSource.destroy();
@@ -46,7 +49,7 @@ export class Database implements OnApplicationShutdown {
     }
     const description = embedded ? `embedded PostgreSQL 18 in ${displayPath(embedded.dataDir)}` : describeServer(env.DATABASE_URL!);
     log.log({ database: description }, 'database ready');
-    return new Database(dataSource, embedded, description);
+    return new Database(dataSource, embedded, description, applied);
   }
 
   async close(): Promise<void> {
