@@ -71,6 +71,24 @@ describe('openEmbeddedPostgres: one shared server per data directory', () => {
     expect(serverRuns(dataDir)).toBe(false);
   }, 240_000);
 
+  it('a service whose lease session was cut takes the lease again, so a tool finishing later does not stop the server', async () => {
+    const dataDir = freshDir();
+    const service = await open(dataDir, 'service');
+    const leaseSessions = async () => (await query(service.url,
+      `SELECT pid FROM pg_stat_activity WHERE application_name = 'stanceline service pid=${process.pid}'`)) as { pid: number }[];
+    const [cut] = await leaseSessions();
+    await query(service.url, `SELECT pg_terminate_backend(${cut.pid})`);
+    // Polling until the lease is back is a wait, not a timing: the test's own guard bounds it.
+    for (let renewed = await leaseSessions(); !(renewed.length === 1 && renewed[0].pid !== cut.pid); renewed = await leaseSessions()) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const tool = await open(dataDir, 'tool');
+    await tool.close();
+    expect(await query(service.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    await service.close();
+    expect(serverRuns(dataDir)).toBe(false);
+  }, 240_000);
+
   it('several tools starting at once on a fresh directory end up on one server with one password', async () => {
     const dataDir = freshDir();
     const tools = await Promise.all([open(dataDir, 'tool'), open(dataDir, 'tool'), open(dataDir, 'tool')]);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DataDirectoryInUseError } from './errors.js';
 
@@ -22,6 +23,8 @@ export type Role = 'service' | 'tool';
  *   its session ended by the shutdown, and starts over (start or adopt; see embedded-postgres.ts);
  * - a process not yet holding its lease has not used the server yet: it either gets the lease (and the
  *   server cannot be stopped under it from then on) or finds the server gone and starts another;
+ * - a session lost while its process lives on (the server restarted after a crash) is taken again at
+ *   once, so a live process is not counted out for longer than that reconnection;
  * - two servers on one directory cannot happen whatever the order: PostgreSQL's postmaster.pid lock
  *   refuses the second, which then joins the first.
  * The service also takes a second lock exclusively, so a second service on the same DATA_DIR is refused
@@ -30,33 +33,19 @@ export type Role = 'service' | 'tool';
 export class Lease {
   private released = false;
 
-  private constructor(private readonly client: pg.Client, readonly users: number) {}
+  private constructor(
+    private client: pg.Client,
+    readonly users: number,
+    private readonly claim: () => Promise<{ client: pg.Client; users: number }>,
+  ) {
+    this.renewWhenLost(client);
+  }
 
   /** Connects and takes the lease. `users` counts the other processes holding one (0: nobody else uses the server). */
   static async take(url: string, role: Role, dataDir: string): Promise<Lease> {
-    const client = new pg.Client({
-      connectionString: url,
-      application_name: `stanceline ${role} pid=${process.pid}`,
-      connectionTimeoutMillis: 10_000,
-      keepAlive: true,
-    });
-    // A server stopped under us (by hand) must not crash the process through an unhandled 'error' event.
-    client.on('error', () => undefined);
-    await client.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock_shared($1)', [LEASE]);
-      if (role === 'service') {
-        const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock($1) AS locked', [SERVICE])).rows;
-        if (!locked) throw new DataDirectoryInUseError(dataDir, await holderPid(client));
-      }
-      const [{ n }] = (await client.query(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND classid = 0
-            AND objid::bigint = $1 AND granted AND pid <> pg_backend_pid()`, [LEASE])).rows;
-      return new Lease(client, n);
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
+    const claim = () => claimLease(url, role, dataDir);
+    const { client, users } = await claim();
+    return new Lease(client, users, claim);
   }
 
   /**
@@ -80,6 +69,58 @@ export class Lease {
   /** After the server was stopped (or failed to stop): close the session if it is still open. */
   async close(): Promise<void> {
     await this.client.end().catch(() => undefined);
+  }
+
+  /**
+   * A session lost while the lease is held (the server restarted after a crash, a network hiccup) takes
+   * the lease with it: take it again, so that a tool finishing meanwhile does not see itself as the last
+   * user and stop the server under this process.
+   */
+  private renewWhenLost(client: pg.Client): void {
+    client.once('end', () => {
+      if (this.released) return;
+      void (async () => {
+        while (!this.released) {
+          try {
+            const renewed = await this.claim();
+            if (this.released) return void (await renewed.client.end().catch(() => undefined));
+            this.client = renewed.client;
+            this.renewWhenLost(renewed.client);
+            return;
+          } catch (error) {
+            if (error instanceof DataDirectoryInUseError) return; // another service took over meanwhile
+            await sleep(1_000);
+          }
+        }
+      })();
+    });
+  }
+}
+
+/** A session of its own holding the shared lease (and, for the service, the service lock). */
+async function claimLease(url: string, role: Role, dataDir: string): Promise<{ client: pg.Client; users: number }> {
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: `stanceline ${role} pid=${process.pid}`,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
+  // A lost connection must not crash the process through an unhandled 'error' event ('end' follows).
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock_shared($1)', [LEASE]);
+    if (role === 'service') {
+      const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock($1) AS locked', [SERVICE])).rows;
+      if (!locked) throw new DataDirectoryInUseError(dataDir, await holderPid(client));
+    }
+    const [{ n }] = (await client.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND classid = 0
+          AND objid::bigint = $1 AND granted AND pid <> pg_backend_pid()`, [LEASE])).rows;
+    return { client, users: n };
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
   }
 }
 
