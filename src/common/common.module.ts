@@ -1,8 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { PlannedCreations } from './create-plan.js';
 import { CursorSecret } from './cursors/signed-cursor.js';
+import { RequireJsonBody } from './json-body.js';
 import { References } from './references.js';
 
 @Global()
 @Module({ providers: [References, CursorSecret, PlannedCreations], exports: [References, CursorSecret, PlannedCreations] })
-export class CommonModule {}
+export class CommonModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequireJsonBody).forRoutes('*path');
+  }
+}

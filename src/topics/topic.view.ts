@@ -1,10 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 /** A topic as every endpoint returns it. */
-export interface TopicView {
-  id: string;
-  parentId: string | null;
-  title: string;
-  proposition: string;
-  recordedAt: Date;
+export class TopicView {
+  @ApiProperty({ example: 'ukraine-war/negotiations', description: 'A path of slugs: the parent, a slash, its own slug' }) id: string;
+  @ApiProperty({ type: String, nullable: true, example: 'ukraine-war' }) parentId: string | null;
+  @ApiProperty({ example: 'Negotiations' }) title: string;
+  @ApiProperty({ description: 'The claim a stance is taken on' }) proposition: string;
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt: Date;
+}
+
+export class TopicPage {
+  @ApiProperty({ type: [TopicView] }) items: TopicView[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= (with the same `under`) for the next page; null on the last' })
+  nextCursor: string | null;
 }
 
 export const TOPIC_COLUMNS =

@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/domain-error.js';
 import { IdParamPipe } from '../../common/id-param.pipe.js';
+import { ACTOR_COLUMNS, ActorView } from '../actor.view.js';
 
 @ApiTags('actors')
 @Controller('v1/actors')
@@ -10,11 +11,11 @@ export class GetActorController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The actor' })
+  @ApiOperation({ summary: 'Read an actor' })
+  @ApiOkResponse({ type: ActorView, description: 'The actor' })
   @ApiNotFoundResponse({ description: 'No actor has this id' })
-  async get(@Param('id', new IdParamPipe('actor')) id: string) {
-    const [actor] = await this.dataSource.query(
-      `SELECT id, name, kind, aliases, roles, recorded_at AS "recordedAt" FROM actors WHERE id = $1`, [id]);
+  async get(@Param('id', new IdParamPipe('actor')) id: string): Promise<ActorView> {
+    const [actor] = await this.dataSource.query(`SELECT ${ACTOR_COLUMNS} FROM actors WHERE id = $1`, [id]);
     if (!actor) throw new NotFoundError(`No actor ${id}`);
     return actor;
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MeasureGroupPage } from '../claim.view.js';
 import { DEFAULT_LIMIT, ClaimsSideBySideRequest } from './claims-side-by-side.request.dto.js';
-import { ClaimsSideBySideQuery, type MeasureGroup } from './claims-side-by-side.query.js';
+import { ClaimsSideBySideQuery } from './claims-side-by-side.query.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { decodeMeasureCursor, encodeMeasureCursor } from './measure-cursor.js';
 
@@ -11,9 +12,10 @@ export class ClaimsSideBySideController {
   constructor(private readonly query: ClaimsSideBySideQuery) {}
 
   @Get()
-  @ApiOkResponse({ description: '{items: [{measure, claims: [...]}], nextCursor}: groups in measure order, claims by statedAt then actor' })
+  @ApiOperation({ summary: "Compare actors' figures for the same measure, side by side" })
+  @ApiOkResponse({ type: MeasureGroupPage, description: 'Groups in measure order, claims by statedAt then actor; ranges stay ranges' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; the problem names it' })
-  async list(@Query() request: ClaimsSideBySideRequest): Promise<{ items: MeasureGroup[]; nextCursor: string | null }> {
+  async list(@Query() request: ClaimsSideBySideRequest): Promise<MeasureGroupPage> {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const { groups, more } = await this.query.run({
       measure: request.measure,

@@ -1,9 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/domain-error.js';
 import { IdParamPipe } from '../../common/id-param.pipe.js';
-import { SOURCE_COLUMNS, type SourceView } from '../source.view.js';
+import { SOURCE_COLUMNS, SourceView } from '../source.view.js';
 
 @ApiTags('sources')
 @Controller('v1/sources')
@@ -11,7 +11,8 @@ export class GetSourceController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The source: {id, kind, title, publisher, url, publishedAt, recordedAt}' })
+  @ApiOperation({ summary: 'Read a source' })
+  @ApiOkResponse({ type: SourceView, description: 'The source' })
   @ApiNotFoundResponse({ description: 'No source has this id' })
   async get(@Param('id', new IdParamPipe('source')) id: string): Promise<SourceView> {
     const [source] = await this.dataSource.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1`, [id]);

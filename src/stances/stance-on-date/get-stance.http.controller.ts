@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
 import { GetStanceRequest } from './get-stance.request.dto.js';
@@ -12,6 +12,7 @@ export class GetStanceController {
   constructor(private readonly stance: StanceOnDate) {}
 
   @Get()
+  @ApiOperation({ summary: "What an actor's stance on a topic was on a date" })
   @ApiOkResponse({ type: StanceOnDateView, description: 'What the actor said about the topic (and its subtopics) on the date, what stood by then, and what may have' })
   @ApiBadRequestResponse({ description: 'A query parameter is missing or invalid; the problem names it' })
   get(@Query() request: GetStanceRequest): Promise<StanceOnDateView> {

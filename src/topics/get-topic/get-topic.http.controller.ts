@@ -1,9 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../../common/domain-error.js';
 import { isTopicPath, TOPIC_PATH_MESSAGE } from '../topic-path.js';
-import { TOPIC_COLUMNS, type TopicView } from '../topic.view.js';
+import { TOPIC_COLUMNS, TopicView } from '../topic.view.js';
 
 @ApiTags('topics')
 @Controller('v1/topics')
@@ -12,8 +12,9 @@ export class GetTopicController {
 
   // The id holds slashes, so the route is an Express 5 wildcard; Express hands it over as its segments.
   @Get('*id')
+  @ApiOperation({ summary: 'Read a topic' })
   @ApiParam({ name: 'id', type: String, description: 'The topic path, slashes unescaped: /v1/topics/ukraine-war/negotiations' })
-  @ApiOkResponse({ description: 'The topic: {id, parentId, title, proposition, recordedAt}' })
+  @ApiOkResponse({ type: TopicView, description: 'The topic' })
   @ApiBadRequestResponse({ description: 'The id is not a topic path' })
   @ApiNotFoundResponse({ description: 'No topic has this id' })
   async get(@Param('id') segments: string | string[]): Promise<TopicView> {

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../../common/domain-error.js';
-import { TOPIC_COLUMNS, type TopicView } from '../topic.view.js';
+import { TOPIC_COLUMNS, TopicPage, type TopicView } from '../topic.view.js';
 import { decodeTopicCursor, encodeTopicCursor } from './topic-cursor.js';
 import { DEFAULT_LIMIT, ListTopicsQuery } from './list-topics.request.dto.js';
 
@@ -12,10 +12,11 @@ export class ListTopicsController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @ApiOkResponse({ description: '{items: [topic], nextCursor}: the topic `under` and all its subtopics (all topics without it), by id' })
+  @ApiOperation({ summary: 'List topics, or one topic and its subtopics' })
+  @ApiOkResponse({ type: TopicPage, description: 'The topic `under` and all its subtopics (all topics without it), by id' })
   @ApiBadRequestResponse({ description: '`under`, `limit` or `cursor` is malformed' })
   @ApiNotFoundResponse({ description: 'No topic has the id given as `under`' })
-  async list(@Query() query: ListTopicsQuery): Promise<{ items: TopicView[]; nextCursor: string | null }> {
+  async list(@Query() query: ListTopicsQuery): Promise<TopicPage> {
     const after = query.cursor === undefined ? null : decodeTopicCursor(query.cursor);
     if (after === undefined) throw new InvalidInputError('cursor', 'cursor must be a nextCursor this service returned');
     const under = query.under ?? null;

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseTimestamp } from '../../../common/dates/known-at.js';
 import { InvalidInputError } from '../../../common/domain-error.js';
 import { parsePartialDate } from '../../../common/dates/partial-date.js';
@@ -13,6 +13,7 @@ export class ListStatementsController {
   constructor(private readonly timeline: StatementTimeline) {}
 
   @Get()
+  @ApiOperation({ summary: 'List statements in the order they were made (statedAt), by actor, topic and period' })
   @ApiOkResponse({ type: StatementPage, description: 'Statements in statedAt order, ties in recorded order' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
   list(@Query() request: ListStatementsRequest): Promise<StatementPage> {
