@@ -58,7 +58,9 @@ export async function openEmbeddedPostgres(options: { dataDir: string; role: Rol
       } catch (error) {
         // Lost a race (another process started it, or took the port): look again. Anything else repeats.
         lastError = error;
-        if (attempt >= 5 && !readPostmaster(cluster)?.alive) throw error;
+        if (attempt >= 5 && !readPostmaster(cluster)?.alive) {
+          throw new EmbeddedStartRefused(`embedded PostgreSQL in ${cluster} could not start: ${(error as Error).message}`);
+        }
         continue;
       }
     } else if (running.status !== 'ready') {
