@@ -4,11 +4,10 @@ import { CommandHandler } from './command-handler.js';
 import { EventStore } from './event-store.js';
 import { EventLogTransfer } from './log-transfer.js';
 import { ProjectionRegistry } from './projections/projection-registry.js';
-import { ProjectionRunner } from './projections/projection-runner.js';
 
 @Global()
 @Module({
-  providers: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, ProjectionRunner, CommandHandler],
-  exports: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, ProjectionRunner, CommandHandler],
+  providers: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, CommandHandler],
+  exports: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, CommandHandler],
 })
 export class EventStoreModule {}

@@ -1,9 +1,11 @@
 import { SignedCursor } from '../common/cursors/signed-cursor.js';
 import { InvalidInputError } from '../common/domain-error.js';
 import { SLUG } from '../common/validators.js';
+import { ReadDemands } from '../database/read-routing/read-demand.js';
+import { positionFromText, positionToText } from '../database/read-routing/wal-position.js';
+import type { Pin } from '../statements/read-model/as-of.js';
 import { TOPIC_PATH } from '../topics/topic-path.js';
 import type { ChangeKey } from './stance-change-pairs.sql.js';
-import type { Pin } from './stance-changes.projection.js';
 
 /** Where the next page starts, how the first page saw the records, and which filters it belongs to. */
 export interface ChangePosition {
@@ -26,7 +28,7 @@ export class ChangeCursorCodec {
 
   encode({ query, pin, after }: ChangePosition): string {
     return this.cursor.seal({
-      q: query, k: pin.knownAt.toISOString(), s: pin.snapshot,
+      q: query, k: pin.knownAt.toISOString(), s: pin.snapshot, w: pin.position === undefined ? undefined : positionToText(pin.position),
       a: after.actorId, t: after.topicId, d: after.statedStart, e: after.statedEnd, p: after.firstPosition,
     });
   }
@@ -37,18 +39,19 @@ export class ChangeCursorCodec {
     if (position.query !== expectedQuery) {
       throw new InvalidInputError('cursor', 'cursor belongs to another query: send the same actor, topic, from, to, kind and knownAt as for the first page');
     }
+    ReadDemands.continueCursorFrom(position.pin.position);
     return position;
   }
 
   private verify(cursor: string): ChangePosition | undefined {
     const data = this.cursor.open(cursor);
     // Signed by us, so well-formed; checked anyway so that a leaked key cannot turn into a 500.
-    const { q, k, s, a, t, d, e, p } = data ?? {};
+    const { q, k, s, w, a, t, d, e, p } = data ?? {};
     const knownAt = typeof k === 'string' ? new Date(k) : undefined;
     if (typeof q !== 'string' || !knownAt || Number.isNaN(knownAt.getTime()) || typeof s !== 'string' || !SNAPSHOT.test(s)
       || typeof a !== 'string' || !SLUG.test(a) || typeof t !== 'string' || !TOPIC_PATH.test(t)
       || typeof d !== 'string' || !DAY.test(d) || typeof e !== 'string' || !DAY.test(e)
       || typeof p !== 'string' || !POSITION.test(p)) return undefined;
-    return { query: q, pin: { knownAt, snapshot: s }, after: { actorId: a, topicId: t, statedStart: d, statedEnd: e, firstPosition: p } };
+    return { query: q, pin: { knownAt, snapshot: s, position: positionFromText(w) }, after: { actorId: a, topicId: t, statedStart: d, statedEnd: e, firstPosition: p } };
   }
 }

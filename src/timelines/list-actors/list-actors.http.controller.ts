@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import { ACTOR_COLUMNS, ActorPage, type ActorView } from '../../actors/actor.view.js';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { decodeActorCursor, encodeActorCursor } from './actor-cursor.js';
@@ -10,7 +10,7 @@ import { DEFAULT_LIMIT, ListActorsRequest } from './list-actors.request.dto.js';
 @ApiTags('actors')
 @Controller('v1/actors')
 export class ListActorsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadRouter) {}
 
   @Get()
   @ApiOperation({ summary: 'List the actors, by id' })
@@ -21,7 +21,7 @@ export class ListActorsController {
     if (after === undefined) throw new InvalidInputError('cursor', 'cursor must be a nextCursor this service returned');
     const limit = query.limit ?? DEFAULT_LIMIT;
     // Byte order ("C"), so the order and the cursor comparison do not depend on the server's locale.
-    const rows: ActorView[] = await this.dataSource.query(
+    const rows: ActorView[] = await this.reads.query(
       `SELECT ${ACTOR_COLUMNS} FROM actors
         WHERE ($1::text IS NULL OR id COLLATE "C" > $1) ORDER BY id COLLATE "C" LIMIT $2`,
       [after, limit + 1]);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import { InvalidInputError, NotFoundError } from '../../common/domain-error.js';
 import { isTopicPath, TOPIC_PATH_MESSAGE } from '../topic-path.js';
 import { TOPIC_COLUMNS, TopicView } from '../topic.view.js';
@@ -8,7 +8,7 @@ import { TOPIC_COLUMNS, TopicView } from '../topic.view.js';
 @ApiTags('topics')
 @Controller('v1/topics')
 export class GetTopicController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadRouter) {}
 
   // The id holds slashes, so the route is an Express 5 wildcard; Express hands it over as its segments.
   @Get('*id')
@@ -21,7 +21,7 @@ export class GetTopicController {
     const id = Array.isArray(segments) ? segments.join('/') : segments;
     // Checked before the query: a NUL byte or a lone surrogate would otherwise reach PostgreSQL as an error.
     if (!isTopicPath(id)) throw new InvalidInputError('id', `id ${TOPIC_PATH_MESSAGE}`);
-    const [topic] = await this.dataSource.query(`SELECT ${TOPIC_COLUMNS} FROM topics WHERE id = $1`, [id]);
+    const [topic] = await this.reads.query(`SELECT ${TOPIC_COLUMNS} FROM topics WHERE id = $1`, [id]);
     if (!topic) throw new NotFoundError(`No topic ${id}`);
     return topic;
   }

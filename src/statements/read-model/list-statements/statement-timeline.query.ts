@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { PartialDate } from '../../../common/dates/partial-date.js';
-import { asOfCondition, pinOf, SqlParams, type AsOf } from '../as-of.js';
+import { ReadRouter } from '../../../database/read-routing/read-router.js';
+import { asOfCondition, needsPrimaryPin, pinFrom, pinOf, SqlParams, type AsOf, type PinColumns } from '../as-of.js';
 import { statementReadView } from '../statement-read.view.js';
 import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statement-version.js';
 import { topicSubtreeCondition } from '../topic-subtree.js';
@@ -16,7 +16,7 @@ export interface TimelineFilters {
   readonly to?: PartialDate;
 }
 
-type PinnedRow = StatementRow & { pinned_known_at: Date | null; pinned_snapshot: string };
+type PinnedRow = StatementRow & PinColumns;
 
 /**
  * The timeline: statements in statedAt order (the first day their date may mean), ties in the order
@@ -45,7 +45,7 @@ export function timelineQuery(
 
 @Injectable()
 export class StatementTimeline {
-  constructor(private readonly dataSource: DataSource, private readonly cursorSecret: CursorSecret) {}
+  constructor(private readonly reads: ReadRouter, private readonly cursorSecret: CursorSecret) {}
 
   async page(filters: TimelineFilters, request: { knownAt?: Date; cursor?: string; limit: number }): Promise<StatementPage> {
     const query = queryDigest({
@@ -54,21 +54,20 @@ export class StatementTimeline {
     });
     const codec = new TimelineCursorCodec(await this.cursorSecret.get());
     const after = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
-    const asOf: AsOf = after ? { kind: 'page', knownAt: after.knownAt, snapshot: after.snapshot }
+    const asOf: AsOf = after ? { kind: 'page', ...after.pin }
       : request.knownAt ? { kind: 'known-at', knownAt: request.knownAt } : { kind: 'now' };
 
     // One row more than asked says whether there is a next page.
     const { sql, values } = timelineQuery(filters, asOf, after, request.limit + 1);
-    const rows: PinnedRow[] = await this.dataSource.query(sql, values);
+    let rows: PinnedRow[] = await this.reads.query(sql, values);
+    if (rows.length > request.limit && needsPrimaryPin(asOf, rows[0])) rows = await this.reads.query(sql, values, { primary: true });
     const items = rows.slice(0, request.limit);
     const last = items.at(-1);
     if (rows.length <= request.limit || !last) return { items: items.map(statementReadView), nextCursor: null };
 
     // Later pages see the records exactly as this first page did: same instant, same snapshot.
-    const pin = asOf.kind === 'page' ? asOf : { knownAt: asOf.kind === 'known-at' ? asOf.knownAt : last.pinned_known_at!, snapshot: last.pinned_snapshot };
-    const nextCursor = codec.encode({
-      query, knownAt: pin.knownAt, snapshot: pin.snapshot, statedStart: last.stated_start, firstPosition: String(last.first_position),
-    });
+    const pin = pinFrom(asOf, last, after?.pin);
+    const nextCursor = codec.encode({ query, pin, statedStart: last.stated_start, firstPosition: String(last.first_position) });
     return { items: items.map(statementReadView), nextCursor };
   }
 }
