@@ -46,6 +46,12 @@ describe('embedded default (no DATABASE_URL)', () => {
     expect(ready[0]).toContain(`admin key in ${join(dataDir, 'api-key')}`);
     expect(ready[0]).toContain(`embedded PostgreSQL 18 in ${dataDir}`);
     expect(service.output()).not.toContain(key());
+    // The seed's chain of provenance: every statement and claim reported in the article.
+    const { items: statements } = (await (await fetch(`${service.url}/v1/statements?limit=500`)).json()) as { items: { reportedIn: string }[] };
+    const { items: measures } = (await (await fetch(`${service.url}/v1/claims`)).json()) as { items: { claims: { reportedIn: string }[] }[] };
+    const records = [...statements, ...measures.flatMap((m) => m.claims)];
+    expect(records.length).toBeGreaterThan(20);
+    expect(new Set(records.map((r) => r.reportedIn))).toEqual(new Set(['article-zelensky-willing-to-negotiate-with-putin']));
 
     const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
     expect(statSync(join(dataDir, 'postgres-password')).mode & 0o777).toBe(0o600);
