@@ -9,8 +9,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * What was said is searched with PostgreSQL full-text search: a stored generated tsvector per version
  * row (weights: summary A, quote B, conditions C), so corrections and retractions, which write new
  * version rows, carry their own document, and a rebuild's shadow copies (LIKE ... INCLUDING ALL) generate
- * it too. To search more fields, add them to `statement_document` in a new migration: the column is
- * regenerated from it.
+ * it too. To search more fields: a new migration replaces `statement_document` and drops and adds the
+ * column again (stored values are computed when a row is written, so replacing the function alone would
+ * leave old rows as they were), and statement-search.ts adds the field to the highlighted text.
  */
 export class NamesAndSearch1764300000000 implements MigrationInterface {
   name = 'NamesAndSearch1764300000000';
