@@ -2,15 +2,22 @@ import type pg from 'pg';
 import { parsePartialDate } from '../../src/common/dates/partial-date.js';
 import { positionsQuery } from '../../src/stances/positions/positions.query.js';
 import { timelineQuery } from '../../src/statements/read-model/list-statements/statement-timeline.query.js';
+import { TOPICS_TITLED } from '../../src/topics/topics.query.js';
 import { closedLoop, type LoopResult } from '../support/closed-loop.js';
 
 /** A search of what was said, as GET /v1/statements?q= asks it (first page of 50, relevance order). */
 export const searchPath = (q: string) => `/v1/statements?q=${encodeURIComponent(q)}&limit=50`;
 
-/** Raw side of a search: the very SQL the service runs for its first page (timelineQuery), on a plain pool. */
+/** Raw side of a search: the SQL the service runs for a first page (the topics titled so, then timelineQuery), on a plain pool. */
 export function searchDirect(pool: pg.Pool, q: string, connections: number, durationMs: number): Promise<LoopResult> {
-  const { sql, values } = timelineQuery({ text: q }, { kind: 'now' }, undefined, 51, 'relevance');
-  return closedLoop({ workers: connections, durationMs, operation: async () => { await pool.query(sql, values); } });
+  return closedLoop({
+    workers: connections, durationMs,
+    operation: async () => {
+      const { rows } = await pool.query(TOPICS_TITLED, [q]);
+      const { sql, values } = timelineQuery({ text: q, titled: rows.map((r: { id: string }) => r.id) }, { kind: 'now' }, undefined, 51, 'relevance');
+      await pool.query(sql, values);
+    },
+  });
 }
 
 export interface GridQuestion { readonly topic: string; readonly actors: readonly string[]; readonly on: string }

@@ -16,5 +16,5 @@ export const ACTORS: NamedRecords = {
   from: 'actors',
   columns: `id, name, kind, aliases, roles, recorded_at AS "recordedAt"`,
   names: 'public.actor_names(id, name, aliases)',
-  existing: `SELECT id FROM actors WHERE id = ANY($1::text[])`,
+  existing: (ids) => `SELECT id FROM actors WHERE id = ANY(${ids}::text[])`,
 };

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } fr
 import { NameParamPipe } from '../../common/name-param.pipe.js';
 import { Names } from '../../names/names.js';
 import { ACTORS, type ActorView } from '../actors.query.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('actors')
 @Controller('v1/actors')
@@ -12,7 +13,7 @@ export class GetActorController {
   @Get(':id')
   @ApiOkResponse({ description: 'The actor' })
   @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
-  @ApiNotFoundResponse({ description: 'No actor has this id (an alias is not an id): problem type unknown-reference, with suggestions' })
+  @ApiNotFoundResponse({ description: 'No actor has this id (an alias is not an id): problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
   get(@Param('id', NameParamPipe) id: string): Promise<ActorView> {
     return this.names.get<ActorView>(ACTORS, id);
   }

@@ -5,6 +5,7 @@ import { ClaimsSideBySideQuery, type MeasureGroup } from './claims-side-by-side.
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { CursorSecret, queryDigest } from '../../common/cursors/signed-cursor.js';
 import { Names, readNames } from '../../names/names.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('claims')
 @Controller('v1/claims')
@@ -14,7 +15,7 @@ export class ClaimsSideBySideController {
   @Get()
   @ApiOkResponse({ description: '{items: [{measure, claims: [...]}], nextCursor}: groups in measure order, claims by statedAt then actor' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
-  @ApiNotFoundResponse({ description: 'A measure or actor names nothing recorded: problem type unknown-reference, each unknown value with suggestions' })
+  @ApiNotFoundResponse({ description: 'A measure or actor names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async list(@Query() request: ClaimsSideBySideRequest): Promise<{ items: MeasureGroup[]; nextCursor: string | null }> {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);

@@ -4,6 +4,7 @@ import { NameParamPipe } from '../../common/name-param.pipe.js';
 import { Names } from '../../names/names.js';
 import type { SourceView } from '../source.view.js';
 import { SOURCES } from '../sources.query.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('sources')
 @Controller('v1/sources')
@@ -13,7 +14,7 @@ export class GetSourceController {
   @Get(':id')
   @ApiOkResponse({ description: 'The source: {id, kind, title, publisher, url, publishedAt, recordedAt}' })
   @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
-  @ApiNotFoundResponse({ description: 'No source has this id: problem type unknown-reference, with suggestions' })
+  @ApiNotFoundResponse({ description: 'No source has this id: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
   get(@Param('id', NameParamPipe) id: string): Promise<SourceView> {
     return this.names.get<SourceView>(SOURCES, id);
   }

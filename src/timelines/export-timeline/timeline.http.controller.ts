@@ -8,6 +8,7 @@ import { MAX_TIMELINE_STATEMENTS, TimelineContentsQuery } from './timeline-conte
 import { TimelineRequest } from './timeline.request.dto.js';
 import { toTimelineJs, type TimelineJsDocument } from './timelinejs.format.js';
 import { toVisTimeline, type VisTimelineData } from './vis-timeline.format.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('timeline')
 @Controller('v1/timeline')
@@ -23,7 +24,7 @@ export class TimelineController {
       + `${MAX_TIMELINE_STATEMENTS} statements; with \`q\`, only the statements matching those words (as on /v1/statements), in timeline order; a capped timeline carries \`Stanceline-Capped: true\`.`,
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; the problem names it' })
-  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions' })
+  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async timeline(@Query() request: TimelineRequest, @Res({ passthrough: true }) res: Response): Promise<TimelineJsDocument | VisTimelineData> {
     const from = request.from === undefined ? undefined : parsePartialDate(request.from);
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);

@@ -4,6 +4,7 @@ import { NameParamPipe } from '../../common/name-param.pipe.js';
 import { Names } from '../../names/names.js';
 import type { TopicView } from '../topic.view.js';
 import { TOPICS } from '../topics.query.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('topics')
 @Controller('v1/topics')
@@ -15,7 +16,7 @@ export class GetTopicController {
   @ApiParam({ name: 'id', type: String, description: 'The topic path, slashes unescaped: /v1/topics/ukraine-war/negotiations' })
   @ApiOkResponse({ description: 'The topic: {id, parentId, title, proposition, recordedAt}' })
   @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
-  @ApiNotFoundResponse({ description: 'No topic has this id: problem type unknown-reference, with suggestions' })
+  @ApiNotFoundResponse({ description: 'No topic has this id: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
   // Typed as the segments arrive (not `string`), so the global validation pipe does not join them with commas first.
   get(@Param('id', NameParamPipe) id: string | string[]): Promise<TopicView> {
     return this.names.get<TopicView>(TOPICS, id as string);

@@ -6,6 +6,7 @@ import { Names } from '../../names/names.js';
 import type { TopicView } from '../topic.view.js';
 import { TOPICS, underTopic } from '../topics.query.js';
 import { ListTopicsQuery } from './list-topics.request.dto.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('topics')
 @Controller('v1/topics')
@@ -18,7 +19,7 @@ export class ListTopicsController {
     schema: { example: { items: [{ id: 'ukraine-war/negotiations', parentId: 'ukraine-war', title: 'Negotiations', proposition: 'Ukraine should negotiate', recordedAt: '2025-02-05T10:00:00.000Z', match: 1 }], nextCursor: null } },
   })
   @ApiBadRequestResponse({ description: '`q`, `under`, `limit` or `cursor` is malformed' })
-  @ApiNotFoundResponse({ description: 'No topic has the id given as `under`: problem type unknown-reference, with suggestions' })
+  @ApiNotFoundResponse({ description: 'No topic has the id given as `under`: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async list(@Query() query: ListTopicsQuery): Promise<{ items: Found<TopicView>[]; nextCursor: string | null }> {
     return this.names.page<TopicView>(TOPICS, {
       q: query.q, cursor: query.cursor, limit: query.limit ?? DEFAULT_LIMIT,

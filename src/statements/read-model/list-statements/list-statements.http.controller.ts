@@ -6,6 +6,7 @@ import { parsePartialDate } from '../../../common/dates/partial-date.js';
 import { DEFAULT_LIMIT, ListStatementsRequest } from './list-statements.request.dto.js';
 import { StatementPage } from './statement-page.view.js';
 import { StatementTimeline } from './statement-timeline.query.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../../names/unknown-name.error.js';
 
 @ApiTags('statements')
 @Controller('v1/statements')
@@ -15,7 +16,7 @@ export class ListStatementsController {
   @Get()
   @ApiOkResponse({ type: StatementPage, description: 'Statements in statedAt order, ties in recorded order; with `q`, the matching ones, best first (unless sort=statedAt), each with `highlight`' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
-  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions' })
+  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async list(@Query() request: ListStatementsRequest): Promise<StatementPage> {
     const from = request.from === undefined ? undefined : parsePartialDate(request.from);
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);
