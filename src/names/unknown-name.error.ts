@@ -32,6 +32,7 @@ export function describe(name: UnknownName): string {
 /** The 404 of an unknown name as the OpenAPI document shows it. */
 export const UNKNOWN_NAME_RESPONSE = {
   'application/problem+json': {
+    schema: { $ref: '#/components/schemas/Problem' },
     example: {
       type: 'https://stanceline.dev/problems/unknown-reference', title: 'Unknown name', status: 404,
       detail: 'No actor "zelenksy"; did you mean volodymyr-zelensky?',

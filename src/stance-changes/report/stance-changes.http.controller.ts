@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { StanceChangePage } from '../stance-change.view.js';
 import { DOCUMENT_CAP, StanceChangesReport } from './stance-changes.report.js';
@@ -13,6 +13,7 @@ export class StanceChangesController {
   constructor(private readonly report: StanceChangesReport) {}
 
   @Get()
+  @ApiOperation({ summary: 'Where actors changed their stance: the stance-change report' })
   @ApiProduces('application/json', 'text/csv', 'text/markdown')
   @ApiOkResponse({
     description: 'Consecutive statements of each actor on each topic compared: `{items, nextCursor}` as JSON (paged, in actor, topic, '

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
@@ -17,6 +17,7 @@ export class PositionsController {
   constructor(private readonly positions: Positions, private readonly names: Names) {}
 
   @Get()
+  @ApiOperation({ summary: 'Where every actor stands on a topic and each subtopic on a date: the grid' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description: 'Where each actor stands on the topic and each subtopic on the date: each cell as /v1/stance computes `standing`, '

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Names, readNames } from '../../names/names.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
@@ -14,6 +14,7 @@ export class GetStanceController {
   constructor(private readonly stance: StanceOnDate, private readonly names: Names) {}
 
   @Get()
+  @ApiOperation({ summary: "What an actor's stance on a topic was on a date" })
   @ApiOkResponse({ type: StanceOnDateView, description: 'What the actor said about the topic (and its subtopics) on the date, what stood by then, and what may have' })
   @ApiBadRequestResponse({ description: 'A query parameter is missing or invalid; the problem names it' })
   @ApiNotFoundResponse({ description: 'The actor or topic names nothing recorded: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
