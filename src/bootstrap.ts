@@ -9,6 +9,7 @@ import { setupOpenApi } from './common/openapi.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
+import { acceptTokenInQuery } from './database/read-routing/token-from-query.js';
 import { acceptStreamKeyInQuery } from './event-log/event-stream/stream-key-from-query.js';
 import { serveWebPage } from './timelines/web-page/serve-web-page.js';
 import { answerClientErrors } from './security/client-errors.js';
@@ -21,6 +22,7 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
   app.useBodyParser('json', { limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(limitBodyDepth());
   app.use(acceptStreamKeyInQuery(env.READS_REQUIRE_KEY));
+  app.use(acceptTokenInQuery());
   app.use(helmet({ contentSecurityPolicy: false }));
   const cors = corsOptions(env.CORS_ORIGINS);
   if (cors) app.enableCors(cors);

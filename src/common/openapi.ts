@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject, type SchemaObject } from '@nestjs/swagger';
+import { documentConsistencyToken } from '../database/read-routing/token-openapi.js';
 import { PROBLEM_TYPE_BASE } from './problem.js';
 
 /** Every error leaves the service as this (ProblemDetailsFilter): RFC 9457 problem details. */
@@ -43,7 +44,7 @@ export function setupOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => declareProblems(SwaggerModule.createDocument(app, config)), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => documentConsistencyToken(declareProblems(SwaggerModule.createDocument(app, config))), { jsonDocumentUrl: 'docs-json' });
 }
 
 /**

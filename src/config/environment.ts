@@ -22,6 +22,27 @@ export class Environment {
   @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Streaming replicas of DATABASE_URL for reads, comma-separated; each gets a pool of DATABASE_POOL_SIZE. */
+  @IsOptional() @Matches(/^\s*postgres(ql)?:\/\/[^\s,]+\s*(,\s*postgres(ql)?:\/\/[^\s,]+\s*)*$/, {
+    message: 'DATABASE_READ_URL must be one or more postgres:// URLs, comma-separated',
+  })
+  DATABASE_READ_URL?: string;
+
+  /** How long a read with a consistency token waits for a replica to replay that far before asking the primary. */
+  @IsOptional() @Transform(({ value }) => (value === undefined ? 1_000 : Number(value)))
+  @IsInt() @Min(0) @Max(60_000)
+  REPLICA_WAIT_MS = 1_000;
+
+  /** A replica further behind the primary than this leaves the rotation until it catches up. */
+  @IsOptional() @Transform(({ value }) => (value === undefined ? 5_000 : Number(value)))
+  @IsInt() @Min(100) @Max(3_600_000)
+  REPLICA_MAX_LAG_MS = 5_000;
+
+  /** How often each replica's replay position (and the primary's WAL position) is checked. */
+  @IsOptional() @Transform(({ value }) => (value === undefined ? 500 : Number(value)))
+  @IsInt() @Min(20) @Max(60_000)
+  REPLICA_CHECK_MS = 500;
+
   @IsOptional() @IsString()
   DATA_DIR = './data';
 
@@ -74,8 +95,12 @@ export class InvalidEnvironmentError extends Error {}
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const env = plainToInstance(Environment, stripEmpty(source), { exposeDefaultValues: true });
   const problems = validateSync(env, { whitelist: false });
-  if (problems.length > 0) {
-    const lines = problems.map((p) => `  ${p.property}: ${Object.values(p.constraints ?? {}).join('; ')}`);
+  const lines = problems.map((p) => `  ${p.property}: ${Object.values(p.constraints ?? {}).join('; ')}`);
+  // Replicas copy a server's WAL; the embedded database has neither WAL streaming nor a second server.
+  if (env.DATABASE_READ_URL && !env.DATABASE_URL) lines.push('  DATABASE_READ_URL: needs DATABASE_URL (the primary the replicas follow)');
+  // A replica's verdict lasts until the lag it found, plus the time since, passes the bound: checks must come sooner.
+  if (env.DATABASE_READ_URL && env.REPLICA_CHECK_MS * 2 > env.REPLICA_MAX_LAG_MS) lines.push('  REPLICA_CHECK_MS: must be at most half of REPLICA_MAX_LAG_MS');
+  if (lines.length > 0) {
     throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return env;
@@ -85,7 +110,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
 function stripEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const name of [...known, 'DATABASE_URL', 'API_KEYS', 'CORS_ORIGINS']) {
+  for (const name of [...known, 'DATABASE_URL', 'DATABASE_READ_URL', 'API_KEYS', 'CORS_ORIGINS']) {
     const value = source[name];
     if (value !== undefined && value !== '') picked[name] = value;
   }

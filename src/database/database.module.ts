@@ -1,7 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { Database } from './database.js';
+import { ConsistencyInterceptor } from './read-routing/consistency.interceptor.js';
+import { ReadRouter } from './read-routing/read-router.js';
 
 @Global()
 @Module({})
@@ -12,8 +15,19 @@ export class DatabaseModule {
       providers: [
         { provide: Database, useFactory: (env: Environment) => Database.open(env), inject: [Environment] },
         { provide: DataSource, useFactory: (database: Database) => database.dataSource, inject: [Database] },
+        { provide: ReadRouter, useFactory: (dataSource: DataSource, env: Environment) => ReadRouter.open(dataSource, readRouting(env)), inject: [DataSource, Environment] },
+        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
       ],
-      exports: [Database, DataSource],
+      exports: [Database, DataSource, ReadRouter],
     };
   }
+}
+
+function readRouting(env: Environment) {
+  const urls = (env.DATABASE_READ_URL ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  if (urls.length === 0) return undefined;
+  return {
+    urls, poolSize: env.DATABASE_POOL_SIZE, queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+    maxLagMs: env.REPLICA_MAX_LAG_MS, checkMs: env.REPLICA_CHECK_MS, waitMs: env.REPLICA_WAIT_MS,
+  };
 }

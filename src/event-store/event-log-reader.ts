@@ -15,7 +15,7 @@ export interface LogPage {
  * id is skipped only when pg_stat_activity shows it running in another database; an id it no longer
  * shows (it ended since the snapshot) still fences, for this one read. Our own id, if any, fences too.
  */
-const FENCE = `
+export const FENCE = `
   SELECT least(pg_snapshot_xmax(snap), pg_current_xact_id_if_assigned(),
                (SELECT min(running) FROM pg_snapshot_xip(snap) AS running
                  WHERE NOT EXISTS (SELECT FROM pg_stat_activity a

@@ -1,14 +1,28 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../common/with-timeout.js';
+import { ReadRouter } from '../database/read-routing/read-router.js';
+import type { ReplicaState } from '../database/read-routing/replica.js';
 
 const PING_TIMEOUT_MS = 2_000;
 
+class ReplicaHealthView {
+  @ApiProperty({ example: 'replica-1:5432/stanceline', description: 'host:port/database, never the password' }) name: string;
+  @ApiProperty({ description: 'answered its last check' }) up: boolean;
+  @ApiProperty({ type: 'number', nullable: true, description: 'ms of WAL the primary had and it had not replayed; null while down or further behind than remembered' })
+  lagMs: number | null;
+  @ApiProperty({ description: 'reads are sent to it' }) inRotation: boolean;
+  @ApiPropertyOptional({ description: 'why it is down' }) error?: string;
+}
+
 class HealthView {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
-  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down'], description: 'the primary (DATABASE_URL)' }) database: 'up' | 'down';
+  @ApiPropertyOptional({ type: [ReplicaHealthView], description: 'with DATABASE_READ_URL: each read replica; none of them makes the service unhealthy' })
+  replicas?: ReplicaHealthView[];
 }
 
 @ApiTags('operations')
@@ -18,19 +32,22 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly dataSource: DataSource,
+    private readonly reads: ReadRouter,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Whether the service and its database answer' })
-  @ApiOkResponse({ type: HealthView, description: 'The service and its database answer: {status: ok, database: up}' })
-  @ApiServiceUnavailableResponse({ type: HealthView, description: 'The database does not answer: {status: error, database: down}' })
+  @ApiOkResponse({ type: HealthView, description: 'The service and its primary database answer: {status: ok, database: up}; '
+    + 'a read replica that is down or behind does not change that (reads go elsewhere)' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'The primary database does not answer: {status: error, database: down}' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
+    const replicas = this.reads.replicaStates?.map(replicaView);
     try {
       await this.health.check([() => this.pingDatabase()]);
-      return { status: 'ok', database: 'up' };
+      return { status: 'ok', database: 'up', ...(replicas && { replicas }) };
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'error', database: 'down' };
+      return { status: 'error', database: 'down', ...(replicas && { replicas }) };
     }
   }
 
@@ -45,8 +62,6 @@ export class HealthController {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+function replicaView(state: ReplicaState): ReplicaHealthView {
+  return { name: state.name, up: state.up, lagMs: state.lagMs ?? null, inRotation: state.inRotation, ...(state.error && { error: state.error }) };
 }

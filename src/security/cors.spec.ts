@@ -15,4 +15,10 @@ describe('CORS options from CORS_ORIGINS', () => {
   it('given *, then any origin', () => {
     expect(corsOptions('*')).toMatchObject({ origin: '*' });
   });
+
+  it('given any origins, then a browser may send and read the consistency token (read-your-writes across replicas)', () => {
+    const options = corsOptions('https://ui.example.org')!;
+    expect(options.exposedHeaders).toContain('Stanceline-Token');
+    expect(options.allowedHeaders).toContain('Stanceline-Token');
+  });
 });

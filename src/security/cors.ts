@@ -11,8 +11,9 @@ export function corsOptions(origins: string | undefined): CorsOptions | undefine
   return {
     origin: list.includes('*') ? '*' : list,
     methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'Last-Event-ID'],
-    exposedHeaders: ['ETag', 'Retry-After', 'Location'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'Last-Event-ID', 'Stanceline-Token'],
+    // Stanceline-Token: a browser UI reads its own writes by sending it back (README "Running several instances").
+    exposedHeaders: ['ETag', 'Retry-After', 'Location', 'Stanceline-Token'],
     credentials: false,
     maxAge: 600,
   };

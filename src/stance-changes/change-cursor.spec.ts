@@ -4,7 +4,7 @@ import { ChangeCursorCodec, type ChangePosition } from './change-cursor.js';
 const codec = new ChangeCursorCodec(Buffer.alloc(32, 7));
 const position: ChangePosition = {
   query: 'q1',
-  pin: { knownAt: new Date('2025-02-05T10:00:00.000Z'), snapshot: '100:105:101,103' },
+  pin: { knownAt: new Date('2025-02-05T10:00:00.000Z'), snapshot: '100:105:101,103', position: 0x3000000n },
   after: {
     actorId: 'volodymyr-zelensky', topicId: 'ukraine-war/negotiations/direct-talks-with-putin',
     statedStart: '2025-02-04', statedEnd: '2025-02-04', firstPosition: '42',

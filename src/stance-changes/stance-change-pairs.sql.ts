@@ -1,4 +1,4 @@
-import { asOfCondition, pinOf, SqlParams, type AsOf } from '../statements/read-model/as-of.js';
+import { asOfCondition, pinOf, SqlParams, type AsOf, type PinColumns } from '../statements/read-model/as-of.js';
 import { topicSubtreeCondition } from '../statements/read-model/topic-subtree.js';
 import type { ChangeEvidence } from './stance-change.view.js';
 
@@ -21,7 +21,7 @@ export interface PairFilters {
 }
 
 /** A pair of consecutive statements as the database pairs them, not yet classified. */
-export interface PairRow {
+export interface PairRow extends PinColumns {
   actorId: string;
   actorName: string | null;
   topicId: string;
@@ -32,8 +32,6 @@ export interface PairRow {
   key_start: string;
   key_end: string;
   key_position: string;
-  pinned_known_at: Date | null;
-  pinned_snapshot: string;
 }
 
 // What each side of a change shows; the earlier statement's columns are carried on the later one's row as `prev_*`.

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { ReadRouter } from '../database/read-routing/read-router.js';
 import type { NamedRecords } from '../names/named-records.js';
 import { TOPIC_COLUMNS } from './topic.view.js';
 
@@ -18,8 +18,8 @@ export const underTopic = (under: string) => (params: { add(value: unknown): str
 };
 
 /** The ids of the topics whose title matches these words (full-text, as statements are searched). */
-export async function topicsTitled(dataSource: DataSource, text: string): Promise<string[]> {
-  const rows: { id: string }[] = await dataSource.query(TOPICS_TITLED, [text]);
+export async function topicsTitled(reads: ReadRouter, text: string): Promise<string[]> {
+  const rows: { id: string }[] = await reads.query(TOPICS_TITLED, [text]);
   return rows.map((row) => row.id);
 }
 

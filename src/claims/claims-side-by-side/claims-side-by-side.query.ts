@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import type { MeasureGroup, SideBySideClaim } from '../claim.view.js';
 
 export interface SideBySideFilter {
@@ -24,7 +24,7 @@ export interface SideBySideFilter {
  */
 @Injectable()
 export class ClaimsSideBySideQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadRouter) {}
 
   async run(filter: SideBySideFilter): Promise<{ groups: MeasureGroup[]; more: boolean }> {
     const params: unknown[] = [];
@@ -44,7 +44,7 @@ export class ClaimsSideBySideQuery {
     if (filter.after !== undefined) where.push(`v.measure COLLATE "C" > ${param(filter.after)}`);
     const limit = param(filter.limit + 1);
 
-    const rows: (SideBySideClaim & { measure: string })[] = await this.dataSource.query(`
+    const rows: (SideBySideClaim & { measure: string })[] = await this.reads.query(`
       WITH visible AS (SELECT v.* FROM claim_versions v WHERE ${where.join(' AND ')}),
            page AS (SELECT measure FROM visible GROUP BY measure ORDER BY measure COLLATE "C" LIMIT ${limit})
       SELECT v.measure, v.claim_id AS id, v.actor_id AS "actorId", a.name AS "actorName", v.value, v.low, v.high, v.qualifier,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
@@ -10,7 +10,7 @@ import type { ChangeKind } from '../classify-change.js';
 import { stanceChangesCsv } from '../formats/stance-changes.csv.js';
 import { stanceChangesMarkdown } from '../formats/stance-changes.markdown.js';
 import type { StanceChange, StanceChangePage } from '../stance-change.view.js';
-import { StanceChangesProjection, type StanceChangeFilters } from '../stance-changes.projection.js';
+import { StanceChangesQuery, type StanceChangeFilters } from '../stance-changes.query.js';
 import { DEFAULT_LIMIT, type StanceChangesRequest } from './stance-changes.request.dto.js';
 import { Names, readNames } from '../../names/names.js';
 
@@ -33,8 +33,8 @@ interface Scope {
 @Injectable()
 export class StanceChangesReport {
   constructor(
-    private readonly changes: StanceChangesProjection,
-    private readonly dataSource: DataSource,
+    private readonly changes: StanceChangesQuery,
+    private readonly reads: ReadRouter,
     private readonly cursorSecret: CursorSecret,
     private readonly names: Names,
   ) {}
@@ -77,8 +77,8 @@ export class StanceChangesReport {
   /** The report's title names what it covers; ids that are not registered stay ids. */
   private async namesOf(filters: StanceChangeFilters): Promise<{ actors: Map<string, string>; topic?: string }> {
     const actors: { id: string; name: string }[] = filters.actors?.length
-      ? await this.dataSource.query(`SELECT id, name FROM actors WHERE id = ANY($1::text[])`, [filters.actors]) : [];
-    const [topic]: { title: string }[] = filters.topic ? await this.dataSource.query(`SELECT title FROM topics WHERE id = $1`, [filters.topic]) : [];
+      ? await this.reads.query(`SELECT id, name FROM actors WHERE id = ANY($1::text[])`, [filters.actors]) : [];
+    const [topic]: { title: string }[] = filters.topic ? await this.reads.query(`SELECT title FROM topics WHERE id = $1`, [filters.topic]) : [];
     return { actors: new Map(actors.map((a) => [a.id, a.name])), topic: topic?.title };
   }
 }

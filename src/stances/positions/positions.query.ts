@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ACTORS } from '../../actors/actors.query.js';
 import type { PartialDate } from '../../common/dates/partial-date.js';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import { Names } from '../../names/names.js';
 import { SqlParams, type AsOf } from '../../statements/read-model/as-of.js';
 import { TOPICS } from '../../topics/topics.query.js';
@@ -32,12 +32,12 @@ export function positionsQuery(scope: StandingScope, on: PartialDate, asOf: AsOf
 
 @Injectable()
 export class Positions {
-  constructor(private readonly dataSource: DataSource, private readonly names: Names) {}
+  constructor(private readonly reads: ReadRouter, private readonly names: Names) {}
 
   async grid(scope: StandingScope, on: PartialDate, knownAt: Date | undefined): Promise<PositionsView> {
     const asOf: AsOf = knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' };
     const { sql, values } = positionsQuery(scope, on, asOf);
-    const cells: PositionCell[] = await this.dataSource.query(sql, values);
+    const cells: PositionCell[] = await this.reads.query(sql, values);
     const topicIds = cells.map((c) => c.topicId);
     const [topics, actors] = await Promise.all([
       this.names.rows<GridTopic & { parentId: string }>(TOPICS, scope.topic === undefined ? topicIds : [scope.topic, ...topicIds]),

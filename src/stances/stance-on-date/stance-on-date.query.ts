@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import type { PartialDate } from '../../common/dates/partial-date.js';
 import { SqlParams, type AsOf } from '../../statements/read-model/as-of.js';
 import { statementReadView } from '../../statements/read-model/statement-read.view.js';
@@ -27,12 +27,12 @@ export function stanceOnDateQuery(actor: string, topic: string, on: PartialDate,
 
 @Injectable()
 export class StanceOnDate {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadRouter) {}
 
   async answer(actor: string, topic: string, on: PartialDate, knownAt: Date | undefined): Promise<StanceOnDateView> {
     const asOf: AsOf = knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' };
     const { sql, values } = stanceOnDateQuery(actor, topic, on, asOf);
-    const rows: (StatementRow & { part: Part })[] = await this.dataSource.query(sql, values);
+    const rows: (StatementRow & { part: Part })[] = await this.reads.query(sql, values);
     const of = (part: Part) => rows.filter((r) => r.part === part).map(statementReadView);
     return {
       actorId: actor,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
 import type { PartialDate } from '../../common/dates/partial-date.js';
 import { StanceChangesReport } from '../../stance-changes/report/stance-changes.report.js';
 import type { StanceChangesRequest } from '../../stance-changes/report/stance-changes.request.dto.js';
@@ -32,7 +32,7 @@ export class TimelineContentsQuery {
   constructor(
     private readonly statements: StatementTimeline,
     private readonly changes: StanceChangesReport,
-    private readonly dataSource: DataSource,
+    private readonly reads: ReadRouter,
   ) {}
 
   async load(scope: TimelineScope): Promise<TimelineContents> {
@@ -87,12 +87,12 @@ export class TimelineContentsQuery {
   }
 
   private async namesOf(table: 'actors', ids: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM ${table} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
+    const rows: { id: string; name: string }[] = await this.reads.query(`SELECT id, name FROM ${table} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   private async topicsOf(ids: string[]): Promise<Map<string, { title: string; proposition: string }>> {
-    const rows: { id: string; title: string; proposition: string }[] = await this.dataSource.query(
+    const rows: { id: string; title: string; proposition: string }[] = await this.reads.query(
       `SELECT id, title, proposition FROM topics WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r]));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReadRouter } from '../../../database/read-routing/read-router.js';
 import { asOfCondition, SqlParams, type AsOf } from '../as-of.js';
 import { statementReadView, type StatementReadView } from '../statement-read.view.js';
 import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statement-version.js';
@@ -17,16 +17,16 @@ export function statementAsOfQuery(id: string, asOf: AsOf): { sql: string; value
 /** One statement: as it stood at an instant, or every version it has had. */
 @Injectable()
 export class StatementLookup {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadRouter) {}
 
   async asOf(id: string, asOf: AsOf): Promise<StatementReadView | undefined> {
     const { sql, values } = statementAsOfQuery(id, asOf);
-    const rows: StatementRow[] = await this.dataSource.query(sql, values);
+    const rows: StatementRow[] = await this.reads.query(sql, values);
     return rows[0] && statementReadView(rows[0]);
   }
 
   async history(id: string): Promise<StatementHistoryView | undefined> {
-    const rows: HistoryRow[] = await this.dataSource.query(
+    const rows: HistoryRow[] = await this.reads.query(
       `SELECT ${STATEMENT_COLUMNS}, v.event_type, v.event_id, v.event_position, v.reason
          FROM ${FROM_VERSIONS} WHERE v.statement_id = $1 ORDER BY v.version`, [id]);
     if (rows.length === 0) return undefined;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { PartialDate } from '../../../common/dates/partial-date.js';
-import { asOfCondition, pinOf, SqlParams, type AsOf } from '../as-of.js';
+import { ReadRouter } from '../../../database/read-routing/read-router.js';
+import { asOfCondition, needsPrimaryPin, pinFrom, pinOf, SqlParams, type AsOf, type PinColumns } from '../as-of.js';
 import { statementReadView, type StatementReadView } from '../statement-read.view.js';
 import { highlightHtml, RANKED_MATCHES_CAP, textSearch } from './statement-search.js';
 import { topicsTitled } from '../../../topics/topics.query.js';
@@ -26,7 +26,7 @@ export interface TimelineFilters {
 /** statedAt: the timeline's order; relevance: a search's best matches first (ties in timeline order). */
 export type TimelineOrder = 'statedAt' | 'relevance';
 
-type PinnedRow = StatementRow & { pinned_known_at: Date | null; pinned_snapshot: string; highlight?: string; rank?: string };
+type PinnedRow = StatementRow & PinColumns & { highlight?: string; rank?: string };
 type After = Pick<TimelinePosition, 'statedStart' | 'firstPosition' | 'rank'>;
 
 /**
@@ -76,7 +76,7 @@ export function timelineQuery(
 
 @Injectable()
 export class StatementTimeline {
-  constructor(private readonly dataSource: DataSource, private readonly cursorSecret: CursorSecret, private readonly names: Names) {}
+  constructor(private readonly reads: ReadRouter, private readonly cursorSecret: CursorSecret, private readonly names: Names) {}
 
   async page(filters: TimelineFilters, request: { knownAt?: Date; cursor?: string; limit: number; order?: TimelineOrder }): Promise<StatementPage> {
     const order = filters.text === undefined ? 'statedAt' : request.order ?? 'relevance';
@@ -87,26 +87,27 @@ export class StatementTimeline {
     });
     const codec = new TimelineCursorCodec(await this.cursorSecret.get());
     const after = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
-    const asOf: AsOf = after ? { kind: 'page', knownAt: after.knownAt, snapshot: after.snapshot }
+    const asOf: AsOf = after ? { kind: 'page', ...after.pin }
       : request.knownAt ? { kind: 'known-at', knownAt: request.knownAt } : { kind: 'now' };
 
-    const titled = filters.text === undefined ? [] : await topicsTitled(this.dataSource, filters.text);
+    const titled = filters.text === undefined ? [] : await topicsTitled(this.reads, filters.text);
     // One row more than asked says whether there is a next page.
     const { sql, values } = timelineQuery({ ...filters, titled }, asOf, after, request.limit + 1, order);
     // After the cursor (when a request has both a bad cursor and an unknown name, the 400 wins), and side by
     // side with the page, which is thrown away when a name is unknown.
-    const [, rows] = await Promise.all([
+    let [, rows] = await Promise.all([
       this.names.require(readNames({ actor: filters.actors, topic: filters.topic })),
-      this.dataSource.query(sql, values) as Promise<PinnedRow[]>,
+      this.reads.query(sql, values) as Promise<PinnedRow[]>,
     ]);
+    if (rows.length > request.limit && needsPrimaryPin(asOf, rows[0])) rows = await this.reads.query(sql, values, { primary: true });
     const items = rows.slice(0, request.limit).map(itemOf);
     const last = rows.at(request.limit - 1);
     if (rows.length <= request.limit || !last) return { items, nextCursor: null };
 
     // Later pages see the records exactly as this first page did: same instant, same snapshot.
-    const pin = asOf.kind === 'page' ? asOf : { knownAt: asOf.kind === 'known-at' ? asOf.knownAt : last.pinned_known_at!, snapshot: last.pinned_snapshot };
+    const pin = pinFrom(asOf, last, after?.pin);
     const nextCursor = codec.encode({
-      query, knownAt: pin.knownAt, snapshot: pin.snapshot, statedStart: last.stated_start, firstPosition: String(last.first_position),
+      query, pin, statedStart: last.stated_start, firstPosition: String(last.first_position),
       ...(order === 'relevance' ? { rank: String(last.rank) } : {}),
     });
     return { items, nextCursor };

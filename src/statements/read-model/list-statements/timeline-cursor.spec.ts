@@ -5,7 +5,8 @@ import { TimelineCursorCodec, type TimelinePosition } from './timeline-cursor.js
 const codec = new TimelineCursorCodec(Buffer.alloc(32, 7));
 const query = queryDigest({ actors: ['volodymyr-zelensky'], topic: 'ukraine-war' });
 const position: TimelinePosition = {
-  query, knownAt: new Date('2025-02-05T10:00:00.123Z'), snapshot: '1200:1210:1201,1205', statedStart: '2022-01-01', firstPosition: '42',
+  query, pin: { knownAt: new Date('2025-02-05T10:00:00.123Z'), snapshot: '1200:1210:1201,1205', position: 0x16b374d848n },
+  statedStart: '2022-01-01', firstPosition: '42',
 };
 
 function fieldOf(error: unknown): string | undefined {
@@ -25,6 +26,11 @@ function refusal(cursor: string, expected = query): unknown {
 describe('timeline cursors', () => {
   it('given a cursor this service made, when decoded for the same query, then it gives back the position and the pinned view', () => {
     expect(codec.decode(codec.encode(position), query)).toEqual(position);
+  });
+
+  it('given a cursor made before cursors carried a WAL position, then it still decodes, with no position (its pages go to the primary)', () => {
+    const { position: _, ...pin } = position.pin;
+    expect(codec.decode(codec.encode({ ...position, pin }), query).pin.position).toBeUndefined();
   });
 
   it('given the same filters in another order, then the query digest is the same', () => {

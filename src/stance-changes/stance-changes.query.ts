@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { AsOf } from '../statements/read-model/as-of.js';
+import { ReadRouter } from '../database/read-routing/read-router.js';
+import { needsPrimaryPin, pinFrom, type AsOf, type Pin } from '../statements/read-model/as-of.js';
 import { classifyChange, type ChangeKind } from './classify-change.js';
 import { keyOf, pairsQuery, type ChangeKey, type PairFilters, type PairRow } from './stance-change-pairs.sql.js';
 import type { StanceChange } from './stance-change.view.js';
@@ -8,12 +8,6 @@ import type { StanceChange } from './stance-change.view.js';
 export interface StanceChangeFilters extends PairFilters {
   /** Only changes of these kinds; all kinds when absent. */
   readonly kinds?: readonly ChangeKind[];
-}
-
-/** How the first query saw the records; later queries of the same report or page run against the same. */
-export interface Pin {
-  readonly knownAt: Date;
-  readonly snapshot: string;
 }
 
 export interface StanceChangeBatch {
@@ -29,8 +23,8 @@ const MIN_FILTERED_BATCH = 200;
 const MAX_BATCH = 10_001;
 
 /**
- * Stance changes as a live projection (Marten's term): computed from statement_versions when asked,
- * never stored. A correction of one statement's date, stance, topic or actor re-pairs its old and new
+ * Stance changes as a query (what Marten calls a live projection): computed from statement_versions
+ * when asked, never stored. A correction of one statement's date, stance, topic or actor re-pairs its old and new
  * neighbours, a retraction makes its two neighbours consecutive, and `knownAt` must answer with the
  * pairs as they stood then. A materialized table would have to redo that re-pairing on every correction
  * and keep every past pairing for time travel: a second bitemporal model that can drift from the first.
@@ -39,11 +33,11 @@ const MAX_BATCH = 10_001;
  * stays in TypeScript, in the pure classifyChange the unit tests pin down.
  */
 @Injectable()
-export class StanceChangesProjection {
-  constructor(private readonly dataSource: DataSource) {}
+export class StanceChangesQuery {
+  constructor(private readonly reads: ReadRouter) {}
 
   /** Up to `limit` changes after `after`, in report order (actor id, topic id, then time). */
-  async read(filters: StanceChangeFilters, asOf: AsOf, after: ChangeKey | undefined, limit: number): Promise<StanceChangeBatch> {
+  async read(filters: StanceChangeFilters, asOf: AsOf, after: ChangeKey | undefined, limit: number, onPrimary = false): Promise<StanceChangeBatch> {
     const kinds = filters.kinds?.length ? new Set(filters.kinds) : undefined;
     const batchSize = kinds ? Math.min(Math.max((limit + 1) * 4, MIN_FILTERED_BATCH), MAX_BATCH) : limit + 1;
     const found: { change: StanceChange; key: ChangeKey }[] = [];
@@ -52,9 +46,11 @@ export class StanceChangesProjection {
     for (;;) {
       // Every round trip after the first reads the first one's snapshot, so one answer is one state of the records.
       const { sql, values } = pairsQuery(filters, pin ? { kind: 'page', ...pin } : asOf, cursor, batchSize);
-      const rows: PairRow[] = await this.dataSource.query(sql, values);
+      const rows: PairRow[] = await this.reads.query(sql, values, { primary: onPrimary });
       if (rows.length === 0) break;
-      pin ??= { knownAt: asOf.kind === 'known-at' ? asOf.knownAt : rows[0].pinned_known_at!, snapshot: rows[0].pinned_snapshot };
+      // A further round trip or a next page needs a pin a hot standby cannot give: the primary reads it all.
+      if (!pin && rows.length > limit && needsPrimaryPin(asOf, rows[0])) return this.read(filters, asOf, after, limit, true);
+      pin ??= pinFrom(asOf, rows[0]);
       for (const row of rows) {
         const change = toChange(row);
         if (kinds && !kinds.has(change.kind)) continue;
