@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ReadRouter } from '../database/read-routing/read-router.js';
 import { SqlParams } from '../statements/read-model/as-of.js';
 
 /**
@@ -42,9 +43,11 @@ export type Found<T> = T & { id: string; match?: number };
  * best-matching stretch of the names: partial words count), which the GIN trigram index answers; its
  * threshold is a setting, so it is set for this transaction only.
  */
-export async function findByName<T>(dataSource: DataSource, records: NamedRecords, search: NameSearch): Promise<Found<T>[]> {
+export async function findByName<T>(dataSource: DataSource, reads: ReadRouter, records: NamedRecords, search: NameSearch): Promise<Found<T>[]> {
   const { sql, values } = nameSearchQuery(records, search);
-  if (search.q === undefined) return dataSource.query(sql, values);
+  if (search.q === undefined) return reads.query(sql, values);
+  // The threshold needs a transaction of its own, which the read router (one statement per read) does not
+  // offer: likeness is asked of the primary.
   const rows: (T & { id: string; match: string })[] = await dataSource.transaction(async (db) => {
     await db.query(LIKENESS_SETTING, [String(LIKENESS_THRESHOLD)]);
     return db.query(sql, values);

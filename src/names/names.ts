@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadRouter } from '../database/read-routing/read-router.js';
 import { ACTORS } from '../actors/actors.query.js';
 import { MEASURES } from '../claims/measures.query.js';
 import { TOPICS } from '../topics/topics.query.js';
@@ -36,18 +37,18 @@ export interface NameListRequest {
  */
 @Injectable()
 export class Names {
-  constructor(private readonly dataSource: DataSource, private readonly cursorSecret: CursorSecret) {}
+  constructor(private readonly dataSource: DataSource, private readonly reads: ReadRouter, private readonly cursorSecret: CursorSecret) {}
 
   /** The record with this id, or the 404 naming `field` with suggestions. */
   async get<T>(records: NamedRecords, id: string, field = 'id'): Promise<T> {
-    const [row] = await this.dataSource.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = $1`, [id]);
+    const [row] = await this.reads.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = $1`, [id]);
     if (!row) throw new UnknownNameError([await this.unknown(records, field, id)]);
     return row;
   }
 
   /** The records with these ids (those that exist), in no particular order. */
   rows<T>(records: NamedRecords, ids: readonly string[]): Promise<T[]> {
-    return this.dataSource.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
+    return this.reads.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
   }
 
   /**
@@ -59,7 +60,7 @@ export class Names {
     if (fields.length === 0) return;
     const params = new SqlParams();
     const sql = fields.map((f, i) => `SELECT ${i} AS field, id FROM (${f.records.existing(params.add(f.values))}) found`).join(' UNION ALL ');
-    const found: { field: number; id: string }[] = await this.dataSource.query(sql, params.values);
+    const found: { field: number; id: string }[] = await this.reads.query(sql, params.values);
     const known = new Set(found.map((row) => `${row.field}:${row.id}`));
     const unknown: UnknownName[] = [];
     for (const [i, { field, records, values }] of fields.entries()) {
@@ -74,13 +75,13 @@ export class Names {
     const query = queryDigest({ q: request.q, ...request.scope });
     const after = request.cursor === undefined ? undefined : cursor.open(request.cursor, query, readPosition);
     if (request.asked) await this.require(request.asked);
-    const rows = await findByName<T>(this.dataSource, records, { q: request.q, within: request.within, after, limit: request.limit + 1 });
+    const rows = await findByName<T>(this.dataSource, this.reads, records, { q: request.q, within: request.within, after, limit: request.limit + 1 });
     const items = rows.slice(0, request.limit);
     return { items, nextCursor: rows.length > request.limit ? cursor.seal(query, positionAfter(items.at(-1)!)) : null };
   }
 
   private async unknown(records: NamedRecords, field: string, value: string): Promise<UnknownName> {
-    const alike = await findByName<{ id: string }>(this.dataSource, records, { q: value, limit: MAX_SUGGESTIONS });
+    const alike = await findByName<{ id: string }>(this.dataSource, this.reads, records, { q: value, limit: MAX_SUGGESTIONS });
     return { field, value, message: `No ${records.noun} ${JSON.stringify(value)}`, suggestions: alike.map((row) => row.id) };
   }
 }
