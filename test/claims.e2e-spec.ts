@@ -32,7 +32,7 @@ describe('claims over HTTP', () => {
       expect(res.body).toEqual({
         id: 'zelensky-ukraine-killed', actorId: ZELENSKY, measure: UKRAINE_KILLED, value: { exact: 45100 }, low: 45100, high: 45100,
         qualifier: 'exact', unit: 'soldiers', refersTo: null, statedAt: '2025-02-04', sourceId: INTERVIEW,
-        quote: '45,100 soldiers have been killed', recordedAt: expect.any(String), version: 1, corrections: 0,
+        quote: '45,100 soldiers have been killed', reportedIn: null, locator: null, recordedAt: expect.any(String), version: 1, corrections: 0,
       });
     });
 

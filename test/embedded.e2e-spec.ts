@@ -26,6 +26,12 @@ describe('embedded default (no DATABASE_URL)', () => {
     const first = await start();
     const seeded = (await (await fetch(`${first.url}/v1/actors/volodymyr-zelensky`)).json()) as { name: string };
     expect(seeded.name).toBe('Volodymyr Zelensky');
+    // The seed's chain of provenance: every statement and claim reported in the article.
+    const { items: statements } = (await (await fetch(`${first.url}/v1/statements?limit=500`)).json()) as { items: { reportedIn: string }[] };
+    const { items: measures } = (await (await fetch(`${first.url}/v1/claims`)).json()) as { items: { claims: { reportedIn: string }[] }[] };
+    const records = [...statements, ...measures.flatMap((m) => m.claims)];
+    expect(records.length).toBeGreaterThan(20);
+    expect(new Set(records.map((r) => r.reportedIn))).toEqual(new Set(['article-zelensky-willing-to-negotiate-with-putin']));
     expect(first.output()).toContain('api-key');
     expect(first.output()).not.toContain(readFileSync(join(dataDir, 'api-key'), 'utf8').trim());
 

@@ -37,7 +37,7 @@ describe('the event log for consumers', () => {
       expect(seen).toHaveLength(await t.eventCount());
       expect(new Set(seen.map((e) => e.position)).size).toBe(seen.length);
       expect(seen[0]).toEqual({
-        position: expect.any(Number), streamId: 'actor-seed-actor-0', version: 1, type: 'ActorRegistered',
+        position: expect.any(Number), streamId: 'actor-seed-actor-0', version: 1, type: 'ActorRegistered', schemaVersion: 1,
         data: { id: 'seed-actor-0', name: 'Actor 0', kind: 'person', aliases: [], roles: [] }, recordedAt: expect.stringMatching(/Z$/),
       });
     });

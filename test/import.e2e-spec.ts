@@ -29,6 +29,15 @@ describe('NDJSON import', () => {
     expect(second).toEqual({ recorded: 0, unchanged: seedLines.length, failed: [] });
     expect(await t.eventCount()).toBe(events);
 
+    // Every statement and claim is known through the article, at a place in it.
+    const statements = (await t.http.get('/v1/statements?limit=500').expect(200)).body.items;
+    const claims = (await t.http.get('/v1/claims').expect(200)).body.items.flatMap((m: { claims: object[] }) => m.claims);
+    expect(statements).toHaveLength(seedLines.filter((l) => l.startsWith('{"statement"')).length);
+    expect(claims).toHaveLength(seedLines.filter((l) => l.startsWith('{"claim"')).length);
+    for (const record of [...statements, ...claims]) {
+      expect(record).toMatchObject({ reportedIn: 'article-zelensky-willing-to-negotiate-with-putin', locator: expect.stringMatching(/^paragraphs? \d/) });
+    }
+
     const actor = await t.http.get('/v1/actors/donald-trump').expect(200);
     expect(actor.body.roles).toEqual(expect.arrayContaining([{ title: expect.stringMatching(/President/), from: '2025-01-20' }]));
   });

@@ -73,13 +73,13 @@ describe('GET /v1/stance-changes: how positions moved', () => {
         from: {
           id: 'z-decree-2022', statedAt: '2022', stance: 'strongly_oppose', stanceScore: -2, conditions: [], summary: 'Summary of z-decree-2022', quote: null,
           form: 'official_act', sourceId: 'ukraine-decree-2022', sourceTitle: 'Decree on the impossibility of negotiations with Putin',
-          sourcePublisher: 'President of Ukraine', sourceUrl: DECREE_URL,
+          sourcePublisher: 'President of Ukraine', sourceUrl: DECREE_URL, reportedIn: null, reportedInTitle: null, reportedInUrl: null, locator: null,
         },
         to: {
           id: 'z-talks-2025', statedAt: '2025-02-04', stance: 'support', stanceScore: 1,
           conditions: ['if it is the only viable path to peace', 'if it prevents further loss of life in Ukraine'], summary: 'Summary of z-talks-2025',
           quote: INTERVIEW_QUOTE, form: 'direct_quote', sourceId: 'piers-morgan-interview', sourceTitle: 'Piers Morgan interview with Volodymyr Zelensky',
-          sourcePublisher: 'Piers Morgan Uncensored', sourceUrl: INTERVIEW_URL,
+          sourcePublisher: 'Piers Morgan Uncensored', sourceUrl: INTERVIEW_URL, reportedIn: null, reportedInTitle: null, reportedInUrl: null, locator: null,
         },
       }]);
     });
@@ -283,12 +283,20 @@ describe('the seed article\'s stance changes', () => {
   beforeAll(async () => { t = await startTestApp({ SEED_ON_EMPTY: 'true' }); });
   afterAll(async () => { await t.close(); });
 
-  it('holds Zelensky\'s reversal on direct talks with Putin: the 2022 decree against the 2025-02-04 interview, a full flop', async () => {
+  it('holds Zelensky\'s reversal on direct talks with Putin: the decree of 2022-10-04 against the 2025-02-04 interview, a full flop', async () => {
     const res = await t.http.get('/v1/stance-changes').query({ actor: ZELENSKY, topic: 'ukraine-war', from: '2022', to: '2025', kind: 'reversal' }).expect(200);
     expect(res.body.items).toMatchObject([{
       topicId: DIRECT_TALKS, kind: 'reversal', flipOMeter: 'full_flop', scoreDelta: 3, orderUncertain: false,
-      from: { id: DECREE_2022, statedAt: '2022', stance: 'strongly_oppose' },
-      to: { id: TALKS_2025, statedAt: '2025-02-04', stance: 'support' },
+      from: { id: 'zelensky-2022-decree-banning-talks-with-putin', statedAt: '2022-10-04', stance: 'strongly_oppose',
+        sourceId: 'ukraine-decree-2022-10-04-negotiations-with-putin', reportedIn: 'article-zelensky-willing-to-negotiate-with-putin', locator: 'paragraph 17' },
+      to: { id: 'zelensky-2025-02-04-direct-talks-with-putin', statedAt: '2025-02-04', stance: 'support',
+        reportedIn: 'article-zelensky-willing-to-negotiate-with-putin', locator: 'paragraphs 1-3' },
     }]);
+  });
+
+  it('reports the same reversal for Zelensky alone, as the README shows it', async () => {
+    const { items } = (await t.http.get('/v1/stance-changes').query({ actor: ZELENSKY }).expect(200)).body;
+    expect(items.filter((c: { kind: string }) => c.kind === 'reversal').map((c: { from: { statedAt: string }; to: { statedAt: string } }) =>
+      `${c.from.statedAt} -> ${c.to.statedAt}`)).toEqual(['2022-10-04 -> 2025-02-04']);
   });
 });

@@ -23,7 +23,8 @@ describe('statements over HTTP', () => {
       expect(res.body).toEqual({
         id: 'zelensky-direct-talks', actorId: ZELENSKY, topicId: DIRECT_TALKS, stance: 'support', stanceScore: 1,
         conditions: ['if it is the only path to peace', 'if Europe is at the table'], summary: body.summary, quote: body.quote,
-        form: 'direct_quote', statedAt: '2025-02-04', sourceId: INTERVIEW, recordedAt: expect.any(String), version: 1, corrections: 0,
+        form: 'direct_quote', statedAt: '2025-02-04', sourceId: INTERVIEW, reportedIn: null, locator: null, recordedAt: expect.any(String),
+        version: 1, corrections: 0,
       });
       expect(res.headers.etag).toBe('"1"');
       const [event] = await statementEvents(t, 'zelensky-direct-talks');

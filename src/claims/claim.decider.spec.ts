@@ -8,7 +8,7 @@ const given = deciderSpecification(claimDecider);
 const zelenskyFigure: Claim = {
   id: 'zelensky-killed-2025-02', actorId: 'volodymyr-zelensky', measure: 'casualties/ukraine/military/killed',
   value: { exact: 45100 }, qualifier: 'exact', unit: 'people', refersTo: null, statedAt: '2025-02-04',
-  sourceId: 'piers-morgan-interview', quote: null,
+  sourceId: 'piers-morgan-interview', quote: null, reportedIn: null, locator: null,
 };
 const stated: ClaimEvent = { type: 'ClaimStated', data: zelenskyFigure };
 const retracted: ClaimEvent = { type: 'ClaimRetracted', data: { id: zelenskyFigure.id, reason: 'misattributed' } };

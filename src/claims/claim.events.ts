@@ -16,8 +16,13 @@ export interface ClaimFields {
   /** The date the figure refers to, when it differs from or sharpens statedAt. */
   refersTo: string | null;
   statedAt: string;
+  /** The occasion the figure was given at, or the publication itself when it names none. */
   sourceId: string;
   quote: string | null;
+  /** The publication through which the figure is known, when sourceId is the original occasion. */
+  reportedIn: string | null;
+  /** Where in the source or publication (`00:41:10`, `paragraph 7`). */
+  locator: string | null;
 }
 
 export type ClaimStated = DomainEvent<'ClaimStated', ClaimFields & { id: string }>;

@@ -16,8 +16,11 @@ export class ClaimView {
   @ApiProperty({ example: 'soldiers' }) unit: string;
   @ApiProperty({ type: String, nullable: true, example: '2025-02-04', description: 'the date the figure refers to' }) refersTo: string | null;
   @ApiProperty({ example: '2025-02-04' }) statedAt: string;
-  @ApiProperty({ example: 'piers-morgan-interview-zelensky-2025-02-04' }) sourceId: string;
+  @ApiProperty({ example: 'piers-morgan-interview-zelensky-2025-02-04', description: 'the occasion the figure was given at' }) sourceId: string;
   @ApiProperty({ type: String, nullable: true }) quote: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'article-zelensky-willing-to-negotiate-with-putin',
+    description: 'the publication through which the figure is known, when sourceId is the original occasion' }) reportedIn: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'paragraph 4', description: 'where in the source or publication' }) locator: string | null;
   @ApiProperty({ type: String, format: 'date-time', description: 'when this version was recorded' }) recordedAt: Date;
   @ApiProperty({ description: 'the version to send as If-Match with a correction' }) version: number;
   @ApiProperty({ description: 'how many corrections this claim has had' }) corrections: number;
@@ -60,6 +63,8 @@ export function toClaimView(claim: Claim, current: { recordedAt: Date; version: 
     statedAt: claim.statedAt,
     sourceId: claim.sourceId,
     quote: claim.quote,
+    reportedIn: claim.reportedIn ?? null,
+    locator: claim.locator ?? null,
     recordedAt: current.recordedAt,
     version: current.version,
     corrections: current.corrections,

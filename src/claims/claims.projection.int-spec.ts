@@ -6,6 +6,7 @@ import { ClaimsProjection } from './claims.projection.js';
 const figure = {
   id: 'trump-ukraine-killed', actorId: 'donald-trump', measure: 'casualties/ukraine/military/killed', value: { exact: 700000 },
   qualifier: 'approx' as const, unit: 'soldiers', refersTo: null, statedAt: '2025-02-04', sourceId: 'press-conference', quote: null,
+  reportedIn: null, locator: null,
 };
 
 describe('the claims projection keeps every version with the system time it was current', () => {

@@ -45,10 +45,10 @@ export class ClaimsProjection implements Projection {
     const { low, high } = valueBounds(f.value);
     await db.query(
       `INSERT INTO claim_versions (claim_id, version, actor_id, measure, value, low, high, qualifier, unit, refers_to, stated_at,
-                                   source_id, quote, corrections, correction_reason, recorded_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+                                   source_id, quote, corrections, correction_reason, recorded_from, reported_in, locator)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
       [id, event.version, f.actorId, f.measure, JSON.stringify(f.value), low, high, f.qualifier, f.unit, f.refersTo, f.statedAt,
-        f.sourceId, f.quote, corrections, correctionReason, event.recordedAt]);
+        f.sourceId, f.quote, corrections, correctionReason, event.recordedAt, f.reportedIn ?? null, f.locator ?? null]);
   }
 
   /** Ends the current version at this event; returns what it held, for the next version to build on. */
@@ -56,7 +56,7 @@ export class ClaimsProjection implements Projection {
     const [rows] = await db.query(
       `UPDATE claim_versions SET recorded_to = $2, closed_by = $3, closing_reason = $4
         WHERE claim_id = $1 AND recorded_to IS NULL
-        RETURNING actor_id, measure, value, qualifier, unit, refers_to, stated_at, source_id, quote, corrections`,
+        RETURNING actor_id, measure, value, qualifier, unit, refers_to, stated_at, source_id, quote, reported_in, locator, corrections`,
       [event.data.id, event.recordedAt, event.type, reason]);
     const row = rows?.[0];
     if (!row) throw new Error(`${event.type} for claim ${event.data.id}, which has no current version`);
@@ -65,6 +65,7 @@ export class ClaimsProjection implements Projection {
       fields: {
         actorId: row.actor_id, measure: row.measure, value: row.value, qualifier: row.qualifier, unit: row.unit,
         refersTo: row.refers_to, statedAt: row.stated_at, sourceId: row.source_id, quote: row.quote,
+        reportedIn: row.reported_in, locator: row.locator,
       },
     };
   }

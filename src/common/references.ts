@@ -7,6 +7,8 @@ export interface ReferencesToCheck {
   actor?: { id: string; field: string };
   topic?: { id: string; field: string };
   source?: { id: string; field: string };
+  /** A source too: the publication through which a record is known. */
+  reportedIn?: { id: string; field: string };
 }
 
 const REGISTER_HINT = {
@@ -16,6 +18,8 @@ const REGISTER_HINT = {
 } as const;
 
 const KINDS = ['actor', 'topic', 'source'] as const;
+/** Each reference and the registry it names. */
+const REFERENCES = [['actor', 'actor'], ['topic', 'topic'], ['source', 'source'], ['reportedIn', 'source']] as const;
 
 /**
  * Checks that what a write refers to exists, against the registries' read models (kept inline, so a
@@ -33,7 +37,8 @@ export class References {
 
   /** For each write of a batch, the error naming its unknown references, or undefined: still one query. */
   async check(writes: readonly ReferencesToCheck[], db: EntityManager = this.dataSource.manager): Promise<(UnknownReferenceError | undefined)[]> {
-    const asked = KINDS.map((kind) => [...new Set(writes.flatMap((refs) => (refs[kind] ? [refs[kind].id] : [])))]);
+    const asked = KINDS.map((kind) => [...new Set(writes.flatMap((refs) => REFERENCES
+      .flatMap(([ref, of]) => (of === kind && refs[ref] ? [refs[ref].id] : []))))]);
     if (asked.every((ids) => ids.length === 0)) return writes.map(() => undefined);
     const rows: { kind: (typeof KINDS)[number]; id: string }[] = await db.query(
       `SELECT 'actor' AS kind, id FROM actors WHERE id = ANY($1::text[])
@@ -41,8 +46,8 @@ export class References {
        UNION ALL SELECT 'source', id FROM sources WHERE id = ANY($3::text[])`, asked);
     const found = new Set(rows.map((row) => `${row.kind}:${row.id}`));
     return writes.map((refs) => {
-      const errors = KINDS.filter((kind) => refs[kind] !== undefined && !found.has(`${kind}:${refs[kind].id}`))
-        .map((kind) => ({ field: refs[kind]!.field, message: `No ${kind} ${refs[kind]!.id}; ${REGISTER_HINT[kind]}` }));
+      const errors = REFERENCES.filter(([ref, kind]) => refs[ref] !== undefined && !found.has(`${kind}:${refs[ref].id}`))
+        .map(([ref, kind]) => ({ field: refs[ref]!.field, message: `No ${kind} ${refs[ref]!.id}; ${REGISTER_HINT[kind]}` }));
       return errors.length > 0 ? new UnknownReferenceError(errors) : undefined;
     });
   }

@@ -10,7 +10,9 @@ export class LogEventView {
   @ApiProperty({ example: 'statement-zelensky-2025-02-04-direct-talks-with-putin' }) streamId: string;
   @ApiProperty({ example: 1, description: "The event's version within its stream" }) version: number;
   @ApiProperty({ example: 'StatementRecorded' }) type: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event as recorded' }) data: object;
+  @ApiProperty({ example: 2, description: 'The shape of `data` (not the stream version): events written in an older shape are shown upcast to the current one' })
+  schemaVersion: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The event as recorded, in the shape of its schemaVersion' }) data: object;
   @ApiProperty({ example: '2025-02-05T10:00:00.000Z', description: 'When the log took it (system time)' }) recordedAt: string;
 }
 
@@ -26,6 +28,7 @@ export function logEventView(event: RecordedEvent): LogEventView {
     streamId: event.streamId,
     version: event.version,
     type: event.type,
+    schemaVersion: event.schemaVersion,
     data: event.data,
     recordedAt: event.recordedAt.toISOString(),
   };

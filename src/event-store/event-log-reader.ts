@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EVENT_COLUMNS, LOG_START, toRecordedEvent, type EventRow, type LogCheckpoint, type RecordedEvent } from './recorded-event.js';
+import { EVENT_COLUMNS, LOG_START, toRecordedEvent, toStoredEvent, type EventRow, type LogCheckpoint, type RecordedEvent } from './recorded-event.js';
 
 export interface LogPage {
   readonly events: RecordedEvent[];
@@ -34,6 +34,15 @@ export class EventLogReader {
   constructor(private readonly dataSource: DataSource) {}
 
   async readAfter(after: LogCheckpoint, limit: number, db: EntityManager = this.dataSource.manager): Promise<LogPage> {
+    return this.read(after, limit, db, toRecordedEvent);
+  }
+
+  /** As readAfter, but each event exactly as stored, at the schema version it was written in: for a backup of the log. */
+  async readStoredAfter(after: LogCheckpoint, limit: number, db: EntityManager = this.dataSource.manager): Promise<LogPage> {
+    return this.read(after, limit, db, toStoredEvent);
+  }
+
+  private async read(after: LogCheckpoint, limit: number, db: EntityManager, shape: (row: EventRow) => RecordedEvent): Promise<LogPage> {
     // The fence is computed once (an InitPlan) from the statement's own snapshot, so it bounds the index
     // range instead of filtering rows, and it agrees with what the statement can see. ORDER BY names the
     // table's columns: a bare transaction_id would mean the text alias of the select list, and sort
@@ -46,7 +55,7 @@ export class EventLogReader {
         LIMIT $3`,
       [after.transactionId, after.position, limit],
     );
-    const events = rows.map(toRecordedEvent);
+    const events = rows.map(shape);
     const last = events.at(-1);
     return { events, checkpoint: last ? { transactionId: last.transactionId, position: last.position } : after };
   }

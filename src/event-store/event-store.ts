@@ -6,6 +6,7 @@ import {
   EVENT_COLUMNS, parseAsJsonb, toRecordedEvent,
   type DomainEvent, type EventMetadata, type EventRow, type ExpectedVersion, type RecordedEvent,
 } from './recorded-event.js';
+import { EVENT_VERSIONS } from './event-versions.js';
 import { ProjectionRegistry } from './projections/projection-registry.js';
 
 export interface AppendOptions {
@@ -82,6 +83,7 @@ export class EventStore {
       sent.flatMap((append) => append.eventIds),
       sent.flatMap((append) => append.types),
       sent.flatMap((append) => append.data),
+      sent.flatMap((append) => append.schemaVersions),
     ];
     // One append_events call per new stream, in the order given, each with its slice of the events.
     const sql = `
@@ -90,7 +92,7 @@ export class EventStore {
           FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::int[])
                WITH ORDINALITY AS c(stream_id, key, fingerprint, metadata, first, last, n)
           CROSS JOIN LATERAL append_events(c.stream_id, 0, ($7::uuid[])[c.first:c.last], ($8::text[])[c.first:c.last],
-                   array_fill(${SCHEMA_VERSION}::smallint, ARRAY[c.last - c.first + 1]), ($9::jsonb[])[c.first:c.last],
+                   ($10::smallint[])[c.first:c.last], ($9::jsonb[])[c.first:c.last],
                    c.metadata, c.key, c.fingerprint) r
       ) appended ORDER BY creation, version`;
     try {
@@ -181,6 +183,8 @@ interface SentAppend {
   readonly streamId: string;
   readonly eventIds: readonly string[];
   readonly types: readonly string[];
+  /** Each event's schema version: the current one of its type. */
+  readonly schemaVersions: readonly number[];
   /** Each event's data as JSON, exactly the text sent. */
   readonly data: readonly string[];
   readonly metadata: string;
@@ -195,6 +199,7 @@ function sentAppend(streamId: string, events: readonly DomainEvent[], options: O
     streamId,
     eventIds: events.map(() => randomUUID()),
     types: events.map((e) => e.type),
+    schemaVersions: events.map((e) => EVENT_VERSIONS.current(e.type)),
     data: events.map((e) => JSON.stringify(e.data)),
     metadata: JSON.stringify({ ...options.metadata, ...(key ? { idempotencyKey: key } : {}) }),
     key,
@@ -210,17 +215,15 @@ type AppendedRow = Pick<EventRow, 'position' | 'transaction_id' | 'version' | 'r
   'position' | 'transaction_id' | 'version' | 'recorded_at'>> & { replayed: boolean };
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
-/** Every event is written at schema version 1 so far. */
-const SCHEMA_VERSION = 1;
 
 /** One event, the common case, goes as plain parameters: no array literals for either side to build or parse. */
 function appendCall(sent: SentAppend, expected: number | null): [string, unknown[]] {
   if (sent.types.length === 1) {
     return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [sent.streamId, expected, sent.eventIds[0], sent.types[0], SCHEMA_VERSION, sent.data[0], sent.metadata, sent.key, sent.fingerprint]];
+      [sent.streamId, expected, sent.eventIds[0], sent.types[0], sent.schemaVersions[0], sent.data[0], sent.metadata, sent.key, sent.fingerprint]];
   }
   return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_events($1, $2, $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7, $8, $9)`,
-    [sent.streamId, expected, sent.eventIds, sent.types, sent.types.map(() => SCHEMA_VERSION), sent.data, sent.metadata, sent.key, sent.fingerprint]];
+    [sent.streamId, expected, sent.eventIds, sent.types, sent.schemaVersions, sent.data, sent.metadata, sent.key, sent.fingerprint]];
 }
 
 /** One append's outcome from its rows: a replay brings the first append's events in full, a fresh one only what the database chose. */
@@ -244,7 +247,7 @@ function recordedFromSent(sent: SentAppend, rows: readonly AppendedRow[]): Recor
   for (const row of rows) {
     const i = row.version - first;
     recorded[i] = toRecordedEvent({
-      ...row, stream_id: sent.streamId, event_id: sent.eventIds[i], type: sent.types[i], schema_version: SCHEMA_VERSION,
+      ...row, stream_id: sent.streamId, event_id: sent.eventIds[i], type: sent.types[i], schema_version: sent.schemaVersions[i],
       data: parseAsJsonb(sent.data[i]) as object, metadata: parseAsJsonb(sent.metadata) as EventMetadata,
     });
   }

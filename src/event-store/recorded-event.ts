@@ -1,3 +1,5 @@
+import { EVENT_VERSIONS } from './event-versions.js';
+
 /** An event as a decider produces it: a past-tense type and its data. */
 export interface DomainEvent<Type extends string = string, Data extends object = object> {
   readonly type: Type;
@@ -22,6 +24,7 @@ export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
   readonly version: number;
   readonly eventId: string;
   readonly type: E['type'];
+  /** The shape of `data` (upcast events carry the version they were upcast to), not the stream version. */
   readonly schemaVersion: number;
   readonly data: E['data'];
   readonly metadata: EventMetadata;
@@ -55,7 +58,13 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'position, transaction_id::text AS transaction_id, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at';
 
+/** An event as readers see it: in the current shape of its type (older versions upcast, the stored row untouched). */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return EVENT_VERSIONS.upcast(toStoredEvent(row));
+}
+
+/** An event exactly as stored, at the schema version it was written in: for a backup of the log, not for reading it. */
+export function toStoredEvent(row: EventRow): RecordedEvent {
   return {
     position: Number(row.position),
     transactionId: row.transaction_id,

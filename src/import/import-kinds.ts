@@ -37,5 +37,6 @@ export function referencedStreams(refs: ReferencesToCheck): string[] {
     ...(refs.actor ? [actorStream(refs.actor.id)] : []),
     ...(refs.topic ? [topicStream(refs.topic.id)] : []),
     ...(refs.source ? [sourceStream(refs.source.id)] : []),
+    ...(refs.reportedIn ? [sourceStream(refs.reportedIn.id)] : []),
   ];
 }

@@ -35,12 +35,13 @@ export interface PairRow extends PinColumns {
 }
 
 // What each side of a change shows; the earlier statement's columns are carried on the later one's row as `prev_*`.
-const EVIDENCE_COLUMNS = ['statement_id', 'stated_at', 'stance', 'stance_score', 'conditions', 'summary', 'quote', 'form', 'source_id'] as const;
+const EVIDENCE_COLUMNS = ['statement_id', 'stated_at', 'stance', 'stance_score', 'conditions', 'summary', 'quote', 'form', 'source_id', 'reported_in', 'locator'] as const;
 
-const evidence = (column: (name: string) => string, s: string) => `json_build_object(
+const evidence = (column: (name: string) => string, s: string, r: string) => `json_build_object(
   'id', ${column('statement_id')}, 'statedAt', ${column('stated_at')}, 'stance', ${column('stance')}, 'stanceScore', ${column('stance_score')},
   'conditions', ${column('conditions')}, 'summary', ${column('summary')}, 'quote', ${column('quote')}, 'form', ${column('form')},
-  'sourceId', ${column('source_id')}, 'sourceTitle', ${s}.title, 'sourcePublisher', ${s}.publisher, 'sourceUrl', ${s}.url)`;
+  'sourceId', ${column('source_id')}, 'sourceTitle', ${s}.title, 'sourcePublisher', ${s}.publisher, 'sourceUrl', ${s}.url,
+  'reportedIn', ${column('reported_in')}, 'reportedInTitle', ${r}.title, 'reportedInUrl', ${r}.url, 'locator', ${column('locator')})`;
 
 const REPORT_ORDER = 'actor_id COLLATE "C", topic_id, stated_start, stated_end, first_position';
 
@@ -83,12 +84,14 @@ export function pairsQuery(filters: PairFilters, asOf: AsOf, after: ChangeKey | 
     )
     SELECT p.actor_id AS "actorId", a.name AS "actorName",
            p.topic_id AS "topicId", t.title AS "topicTitle", t.proposition AS "topicProposition",
-           ${evidence((c) => `p.prev_${c}`, 'es')} AS "from", ${evidence((c) => `p.${c}`, 'ls')} AS "to",
+           ${evidence((c) => `p.prev_${c}`, 'es', 'er')} AS "from", ${evidence((c) => `p.${c}`, 'ls', 'lr')} AS "to",
            p.stated_start::text AS key_start, p.stated_end::text AS key_end, p.first_position::text AS key_position,
            ${pinOf(asOf)}
       FROM page p
       LEFT JOIN sources es ON es.id = p.prev_source_id
       LEFT JOIN sources ls ON ls.id = p.source_id
+      LEFT JOIN sources er ON er.id = p.prev_reported_in
+      LEFT JOIN sources lr ON lr.id = p.reported_in
       LEFT JOIN actors a ON a.id = p.actor_id
       LEFT JOIN topics t ON t.id = p.topic_id
      ORDER BY p.${REPORT_ORDER.replaceAll(', ', ', p.')}`;

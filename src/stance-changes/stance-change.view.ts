@@ -16,6 +16,11 @@ export class ChangeEvidence {
   @ApiProperty({ type: String, nullable: true }) sourceTitle: string | null;
   @ApiProperty({ type: String, nullable: true }) sourcePublisher: string | null;
   @ApiProperty({ type: String, nullable: true }) sourceUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'article-zelensky-willing-to-negotiate-with-putin', description: 'the publication it is known through' })
+  reportedIn: string | null;
+  @ApiProperty({ type: String, nullable: true }) reportedInTitle: string | null;
+  @ApiProperty({ type: String, nullable: true }) reportedInUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'paragraph 3', description: 'where in the source or publication' }) locator: string | null;
 }
 
 export class StanceChange {

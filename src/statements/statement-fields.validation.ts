@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf, registerDecorator, type ValidationOptions,
+  ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf, registerDecorator, type ValidationOptions,
 } from 'class-validator';
 import { IsCleanText, IsPartialDate, MAX_ID_LENGTH, SLUG, SLUG_PATH } from '../common/validators.js';
 import { FORMS, STANCES } from './statement.events.js';
@@ -14,6 +14,7 @@ export const MAX_CONDITION_LENGTH = 500;
 export const MAX_SUMMARY_LENGTH = 2000;
 export const MAX_QUOTE_LENGTH = 5000;
 export const MAX_REASON_LENGTH = 1000;
+export const MAX_LOCATOR_LENGTH = 200;
 
 const NOT_BLANK = /\S/;
 
@@ -43,6 +44,13 @@ export const ConditionsRules = () => applyDecorators(
 export const SummaryRules = () => text('summary', MAX_SUMMARY_LENGTH);
 export const QuoteRules = () => text('quote', MAX_QUOTE_LENGTH);
 export const ReasonRules = () => text('reason', MAX_REASON_LENGTH);
+export const LocatorRules = () => text('locator', MAX_LOCATOR_LENGTH);
+
+/** On a record, a direct quote must carry its quote (a correction's result is judged by the decider). */
+export const QuoteOfRecordRules = () => applyDecorators(
+  ValidateIf((o: { form?: unknown; quote?: unknown }) => o.form === 'direct_quote' || (o.quote !== undefined && o.quote !== null)),
+  IsDefined({ message: 'quote is required when form is direct_quote' }),
+  QuoteRules());
 
 /**
  * Optional in the sense of "may be left out", unlike class-validator's IsOptional which also lets null

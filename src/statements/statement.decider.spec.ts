@@ -1,5 +1,5 @@
 import { deciderSpecification, givenRecordedAt } from '../../test/support/decider-specification.js';
-import { AlreadyExistsError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import { statementDecider, type StatementCommand } from './statement.decider.js';
 import { StatementRetractedError } from './statement.errors.js';
 import type { StatementEvent, StatementFields } from './statement.events.js';
@@ -10,7 +10,7 @@ const directTalks: StatementFields = {
   actorId: 'volodymyr-zelensky', topicId: 'ukraine-war/negotiations/direct-talks-with-putin', stance: 'support',
   conditions: ['if it is the only path to peace'], summary: 'Willing to talk to Putin directly if it is the only path to peace',
   quote: 'If that is the only setup in which we will bring peace, we will do it', form: 'direct_quote', statedAt: '2025-02-04',
-  sourceId: 'piers-morgan-uncensored',
+  sourceId: 'piers-morgan-uncensored', reportedIn: null, locator: null,
 };
 const recorded: StatementEvent = { type: 'StatementRecorded', data: { id, ...directTalks } };
 const retracted: StatementEvent = { type: 'StatementRetracted', data: { id, reason: 'misattributed' } };
@@ -63,6 +63,43 @@ describe('correcting a statement', () => {
 
   it('given a retracted statement, when corrected, then it is refused as retracted', () => {
     given([recorded, retracted]).when(correct({ stance: 'oppose' })).thenThrows(StatementRetractedError);
+  });
+});
+
+describe('a direct quote keeps its quote', () => {
+  const correct = (changes: Partial<StatementFields>): StatementCommand => ({ type: 'CorrectStatement', id, changes, reason: 'r' });
+  // A shape the rule did not exist for yet: recorded before it, read back as it stands.
+  const quoteless: StatementEvent = { type: 'StatementRecorded', data: { id, ...directTalks, quote: null } };
+
+  it('given no statement, when a direct quote is recorded without its quote, then it is refused as invalid', () => {
+    given([]).when({ type: 'RecordStatement', id, fields: { ...directTalks, quote: null } }).thenThrows(InvalidInputError);
+  });
+
+  it('given a direct quote, when a correction removes its quote and keeps the form, then it is refused as invalid', () => {
+    given([recorded]).when(correct({ quote: null })).thenThrows(InvalidInputError);
+  });
+
+  it('given an old direct quote without its quote, when a correction changes something else, then it is refused', () => {
+    given([quoteless]).when(correct({ summary: 'Other words' })).thenThrows(InvalidInputError);
+  });
+
+  it('given an old direct quote without its quote, when corrected by adding the quote or changing the form, then it is accepted', () => {
+    given([quoteless]).when(correct({ quote: 'the words' })).then([{ type: 'StatementCorrected', data: { id, changes: { quote: 'the words' }, reason: 'r' } }]);
+    given([quoteless]).when(correct({ form: 'paraphrase' })).then([{ type: 'StatementCorrected', data: { id, changes: { form: 'paraphrase' }, reason: 'r' } }]);
+  });
+});
+
+describe('provenance of a statement', () => {
+  const correct = (changes: Partial<StatementFields>): StatementCommand => ({ type: 'CorrectStatement', id, changes, reason: 'r' });
+  const reported: StatementEvent = { type: 'StatementRecorded', data: { id, ...directTalks, reportedIn: 'article', locator: 'paragraph 3' } };
+
+  it('given no statement, when recorded with reportedIn and locator, then the event carries both', () => {
+    given([]).when({ type: 'RecordStatement', id, fields: { ...directTalks, reportedIn: 'article', locator: 'paragraph 3' } }).then([reported]);
+  });
+
+  it('given a statement known through a publication, when corrected to null, then the correction removes it; the same value is nothing to correct', () => {
+    given([reported]).when(correct({ reportedIn: null })).then([{ type: 'StatementCorrected', data: { id, changes: { reportedIn: null }, reason: 'r' } }]);
+    given([reported]).when(correct({ locator: 'paragraph 3' })).thenThrows(NothingToCorrectError);
   });
 });
 

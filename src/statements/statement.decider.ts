@@ -1,4 +1,4 @@
-import { AlreadyExistsError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import type { Decider } from '../event-store/decider.js';
 import { normalizeConditions, sameConditionText } from './conditions.js';
 import { StatementRetractedError } from './statement.errors.js';
@@ -23,10 +23,13 @@ export interface StatementOnRecord {
 export type StatementState = { exists: false } | StatementOnRecord;
 
 /** The field order of events and responses, so equal content always serialises to equal JSON. */
-export const FIELD_ORDER = ['actorId', 'topicId', 'stance', 'conditions', 'summary', 'quote', 'form', 'statedAt', 'sourceId'] as const;
+export const FIELD_ORDER = ['actorId', 'topicId', 'stance', 'conditions', 'summary', 'quote', 'form', 'statedAt', 'sourceId', 'reportedIn', 'locator'] as const;
 
 function normalizeFields(fields: StatementFields): StatementFields {
-  const normalized = { ...fields, conditions: normalizeConditions(fields.conditions), quote: fields.quote ?? null };
+  const normalized = {
+    ...fields, conditions: normalizeConditions(fields.conditions), quote: fields.quote ?? null,
+    reportedIn: fields.reportedIn ?? null, locator: fields.locator ?? null,
+  };
   return Object.fromEntries(FIELD_ORDER.map((key) => [key, normalized[key]])) as unknown as StatementFields;
 }
 
@@ -48,6 +51,17 @@ function requireOpen(state: StatementState, id: string, verb: string): Statement
   return state;
 }
 
+/**
+ * A direct quote is only as good as its words: without them it cannot be checked. Also judged on a
+ * correction's result, so a record of that shape written before the rule is corrected by adding the
+ * quote or changing the form, never carried on by correcting something else.
+ */
+function requireQuoteOfDirectQuote(fields: Pick<StatementFields, 'form' | 'quote'>, field: string): void {
+  if (fields.form === 'direct_quote' && (fields.quote ?? null) === null) {
+    throw new InvalidInputError(field, 'a direct_quote needs its quote: give the verbatim words, or another form');
+  }
+}
+
 export const statementDecider: Decider<StatementCommand, StatementState, StatementEvent> = {
   initialState: { exists: false },
 
@@ -55,11 +69,13 @@ export const statementDecider: Decider<StatementCommand, StatementState, Stateme
     switch (command.type) {
       case 'RecordStatement':
         if (state.exists) throw new AlreadyExistsError(`Statement ${command.id} already exists`);
+        requireQuoteOfDirectQuote(command.fields, 'quote');
         return [{ type: 'StatementRecorded', data: { id: command.id, ...normalizeFields(command.fields) } }];
       case 'CorrectStatement': {
         const current = requireOpen(state, command.id, 'corrected');
         const changes = changedFields(current.fields, command.changes);
         if (Object.keys(changes).length === 0) throw new NothingToCorrectError(`The correction leaves statement ${command.id} as it is`);
+        requireQuoteOfDirectQuote({ ...current.fields, ...changes }, 'changes.quote');
         return [{ type: 'StatementCorrected', data: { id: command.id, changes, reason: command.reason } }];
       }
       case 'RetractStatement':

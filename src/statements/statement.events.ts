@@ -21,7 +21,12 @@ export interface StatementFields {
   form: Form;
   /** When it was said: `2025-02-04`, `2025-02` or `2022`. */
   statedAt: string;
+  /** The occasion it was said at (the interview, the decree). */
   sourceId: string;
+  /** The publication through which the editor knows it (the article reporting the interview); null when known first-hand. */
+  reportedIn: string | null;
+  /** Where in the source or publication (`00:41:10`, `paragraph 7`); null when not given. */
+  locator: string | null;
 }
 
 export const RETRACTION_REASONS_EXAMPLES = ['misattributed', 'duplicate', 'withdrawn by the source'];

@@ -14,7 +14,10 @@ export class StatementView {
   @ApiProperty({ type: String, nullable: true }) quote: string | null;
   @ApiProperty({ enum: FORMS }) form: Form;
   @ApiProperty({ example: '2025-02-04' }) statedAt: string;
-  @ApiProperty({ example: 'piers-morgan-uncensored-2025-02-04' }) sourceId: string;
+  @ApiProperty({ example: 'piers-morgan-uncensored-2025-02-04', description: 'The occasion it was said at' }) sourceId: string;
+  @ApiProperty({ type: String, nullable: true, example: 'article-zelensky-willing-to-negotiate-with-putin',
+    description: 'The publication through which it is known, when sourceId is the original occasion' }) reportedIn: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'paragraph 3', description: 'Where in the source or publication' }) locator: string | null;
   @ApiProperty({ description: 'When this version was recorded' }) recordedAt: string;
   @ApiProperty({ description: 'The version to send as If-Match with a correction' }) version: number;
   @ApiProperty({ description: 'How many corrections this statement has had' }) corrections: number;
@@ -34,6 +37,8 @@ export function statementView(state: StatementOnRecord): StatementView {
     form: fields.form,
     statedAt: fields.statedAt,
     sourceId: fields.sourceId,
+    reportedIn: fields.reportedIn,
+    locator: fields.locator,
     recordedAt: recordedAt.toISOString(),
     version,
     corrections,

@@ -45,10 +45,11 @@ if (!chromiumInstalled()) {
       expect([missing.status, missing.headers.get('content-type')]).toEqual([404, expect.stringMatching(/^application\/problem\+json/)]);
     });
 
-    it("shows the seed's statements on the timeline, coloured by stance, the 2022 decree as a span, and the reversal marked", async () => {
+    it("shows the seed's statements on the timeline, coloured by stance, the decree of 2022-10-04 as a day, and the reversal marked", async () => {
       await page.locator('#statements li button').nth(SEED_STATEMENTS - 1).waitFor();
       expect(await page.locator('#statements li button').count()).toBe(SEED_STATEMENTS);
-      await expect(page.locator('#timeline .vis-item.vis-range.precision-year.stance-strongly_oppose').count()).resolves.toBe(1);
+      // The decree and the refusal to recognize the occupied territories, both dated to the day.
+      await expect(page.locator('#timeline .vis-item.vis-point.precision-day.stance-strongly_oppose').count()).resolves.toBe(2);
       await expect(page.locator('#timeline .vis-item.vis-point.stance-support').count()).resolves.toBeGreaterThan(0);
       await expect(page.locator('#timeline .vis-item.vis-point.stance-change.change-reversal').count()).resolves.toBe(1);
       expect(await listButton(page, TALKS_2025).textContent()).toContain('reversal from strongly oppose');
@@ -81,7 +82,7 @@ if (!chromiumInstalled()) {
       await listButton(page, TALKS_2025).click();
       const details = page.locator('#details');
       await details.locator('.summary').waitFor();
-      expect(await details.textContent()).toContain('if it is the only viable path to peace');
+      expect(await details.textContent()).toContain('if it is the only viable path to securing peace and preventing further loss of life in Ukraine');
       expect(await details.textContent()).toContain('reversal (full flop) from strongly oppose');
       expect(await details.locator('.source').textContent()).toContain('Piers Morgan interview with Volodymyr Zelensky');
       await page.locator('#details-close').click();
@@ -90,7 +91,7 @@ if (!chromiumInstalled()) {
     it('shows a statement recorded through the API without a reload', async () => {
       await page.evaluate('window.__stillTheSamePage = true');
       await seeded.post('/v1/statements', {
-        id: 'trump-2025-02-14-peace-talks', actorId: 'donald-trump', topicId: 'ukraine-war/negotiations/peace-talks', stance: 'strongly_support',
+        id: 'trump-2025-02-14-peace-talks', actorId: 'donald-trump', topicId: 'ukraine-war/negotiations/us-talks-with-russia-and-ukraine', stance: 'strongly_support',
         summary: 'Trump said peace talks would begin soon.', quote: 'talks are going to start', form: 'direct_quote', statedAt: '2025-02-14',
         sourceId: 'trump-netanyahu-press-conference-2025-02-04',
       });
@@ -117,7 +118,7 @@ if (!chromiumInstalled()) {
 
     it('narrows to the chosen actors and topic', async () => {
       await page.locator('#topic').selectOption('ukraine-war/negotiations/direct-talks-with-putin');
-      await page.locator('body[data-statements="2"]').waitFor();
+      await page.locator('body[data-statements="3"]').waitFor();
       await page.locator('#actor-volodymyr-zelensky').uncheck();
       await page.locator('body[data-statements="0"]').waitFor();
       await page.locator('#actor-volodymyr-zelensky').check();

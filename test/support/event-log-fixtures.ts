@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { SseMessage } from './sse-client.js';
 import { auth, startTestApp, type TestApp } from './test-app.js';
 
-export type LogItem = { position: number; streamId: string; version: number; type: string; data: Record<string, unknown>; recordedAt: string };
+export type LogItem = {
+  position: number; streamId: string; version: number; type: string; schemaVersion: number; data: Record<string, unknown>; recordedAt: string;
+};
 
 /** A running app listening on a port of its own, as SSE clients need a real socket. */
 export async function listening(env: Record<string, string> = {}): Promise<{ t: TestApp; url: string }> {

@@ -6,12 +6,18 @@ export const TRUMP = 'donald-trump';
 export const NEGOTIATIONS = 'ukraine-war/negotiations';
 export const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
 
-/** Statements of the seed: the 2022 decree (strongly_oppose) and the 2025-02-04 interview (support) on direct talks. */
+/**
+ * Statements of the seed on direct talks: the decree of 2022-10-04 (strongly_oppose) and two of the
+ * 2025-02-04 interview (support): willing to negotiate directly, then open to talks preserving sovereignty.
+ */
 export const DECREE_2022 = 'zelensky-2022-decree-banning-talks-with-putin';
 export const TALKS_2025 = 'zelensky-2025-02-04-direct-talks-with-putin';
+export const SOVEREIGNTY_2025 = 'zelensky-2025-02-04-talks-preserving-sovereignty';
+/** The article every seed statement and claim is reported in. */
+export const SEED_ARTICLE = 'article-zelensky-willing-to-negotiate-with-putin';
 export const TRUMP_TALKS_2025 = 'trump-2025-02-04-very-constructive-talks';
 /** How many statements the seed records. */
-export const SEED_STATEMENTS = 14;
+export const SEED_STATEMENTS = 15;
 
 /** The two occasions the specs' own records cite. */
 export const INTERVIEW = 'piers-morgan-zelensky-2025-02-04';

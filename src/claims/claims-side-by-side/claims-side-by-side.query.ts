@@ -49,6 +49,7 @@ export class ClaimsSideBySideQuery {
            page AS (SELECT measure FROM visible GROUP BY measure ORDER BY measure COLLATE "C" LIMIT ${limit})
       SELECT v.measure, v.claim_id AS id, v.actor_id AS "actorId", a.name AS "actorName", v.value, v.low, v.high, v.qualifier,
              v.unit, v.refers_to AS "refersTo", v.stated_at AS "statedAt", v.source_id AS "sourceId", v.quote,
+             v.reported_in AS "reportedIn", v.locator,
              v.recorded_from AS "recordedAt", v.version, v.corrections
         FROM visible v JOIN page USING (measure) LEFT JOIN actors a ON a.id = v.actor_id
        ORDER BY v.measure COLLATE "C", v.stated_at COLLATE "C", v.actor_id COLLATE "C", v.claim_id COLLATE "C"`, params);

@@ -26,6 +26,7 @@ export class CorrectClaimHandler implements ICommandHandler<CorrectClaimCommand,
     await this.references.require({
       actor: changes.actorId === undefined ? undefined : { id: changes.actorId, field: 'changes.actorId' },
       source: changes.sourceId === undefined ? undefined : { id: changes.sourceId, field: 'changes.sourceId' },
+      reportedIn: typeof changes.reportedIn === 'string' ? { id: changes.reportedIn, field: 'changes.reportedIn' } : undefined,
     });
     const { state } = await this.commands.handle(stream, claimDecider, { type: 'CorrectClaim', id, changes, reason: request.reason }, options);
     if (state.status === 'none') throw new Error('claim stream empty after correcting');

@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmptyObject, IsObject, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCleanText, IsPartialDate, MAX_ID_LENGTH, SLUG, SLUG_PATH } from '../../common/validators.js';
+import { LocatorProperty, ReportedInProperty } from '../../statements/provenance.js';
 import { ClaimReasonRequest } from '../claim-reason.dto.js';
 import { CLAIM_VALUE_SCHEMA, ClaimValueDto, IsClaimValueShape } from '../claim-value.dto.js';
 import { QUALIFIERS, type Qualifier } from '../claim.events.js';
 import { MAX_QUOTE_LENGTH, MAX_UNIT_LENGTH, NOT_BLANK } from '../state-claim/state-claim.request.dto.js';
 
-// A field left out stays as it is; null is refused except where it means "none" (refersTo, quote).
+// A field left out stays as it is; null is refused except where it means "none" (refersTo, quote, reportedIn, locator).
 const given = (field: keyof ClaimChangesDto) => (o: ClaimChangesDto) => o[field] !== undefined;
 const givenNotNull = (field: keyof ClaimChangesDto) => (o: ClaimChangesDto) => o[field] !== undefined && o[field] !== null;
 
@@ -47,6 +48,12 @@ export class ClaimChangesDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
   @ValidateIf(givenNotNull('quote')) @IsString() @Matches(NOT_BLANK, { message: 'quote must not be blank' }) @MaxLength(MAX_QUOTE_LENGTH) @IsCleanText()
   quote?: string | null;
+
+  @ReportedInProperty()
+  reportedIn?: string | null;
+
+  @LocatorProperty()
+  locator?: string | null;
 }
 
 export class CorrectClaimRequest extends ClaimReasonRequest {

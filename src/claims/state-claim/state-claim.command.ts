@@ -36,11 +36,16 @@ export function planStateClaim(request: StateClaimRequest): CreatePlan<ClaimComm
     statedAt: request.statedAt,
     sourceId: request.sourceId,
     quote: request.quote ?? null,
+    reportedIn: request.reportedIn ?? null,
+    locator: request.locator ?? null,
   };
   return {
     streamId: claimStream(claim.id),
     decider: claimDecider,
     command: { type: 'StateClaim', claim },
-    references: { actor: { id: request.actorId, field: 'actorId' }, source: { id: request.sourceId, field: 'sourceId' } },
+    references: {
+      actor: { id: request.actorId, field: 'actorId' }, source: { id: request.sourceId, field: 'sourceId' },
+      ...(request.reportedIn ? { reportedIn: { id: request.reportedIn, field: 'reportedIn' } } : {}),
+    },
   };
 }

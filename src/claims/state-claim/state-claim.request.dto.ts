@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsCleanText, IsPartialDate, IsRecordId, MAX_ID_LENGTH, SLUG, SLUG_PATH } from '../../common/validators.js';
+import { LocatorProperty, ReportedInProperty } from '../../statements/provenance.js';
 import { CLAIM_VALUE_SCHEMA, ClaimValueDto, IsClaimValueShape } from '../claim-value.dto.js';
 import { QUALIFIERS, type Qualifier } from '../claim.events.js';
 
@@ -51,4 +52,10 @@ export class StateClaimRequest {
   @ApiPropertyOptional({ example: 'As of today, 45,100 soldiers have been killed.' })
   @IsOptional() @IsString() @Matches(NOT_BLANK, { message: 'quote must not be blank' }) @MaxLength(MAX_QUOTE_LENGTH) @IsCleanText()
   quote?: string;
+
+  @ReportedInProperty()
+  reportedIn?: string | null;
+
+  @LocatorProperty()
+  locator?: string | null;
 }

@@ -3,6 +3,7 @@ import { toCsv, type Cell } from './csv.js';
 
 const EVIDENCE_COLUMNS = [
   'Id', 'StatedAt', 'Stance', 'StanceScore', 'Conditions', 'Summary', 'Quote', 'Form', 'SourceId', 'SourceTitle', 'SourcePublisher', 'SourceUrl',
+  'ReportedIn', 'ReportedInTitle', 'ReportedInUrl', 'Locator',
 ] as const;
 
 export const CSV_HEADER = [
@@ -23,5 +24,5 @@ export function stanceChangesCsv(changes: readonly StanceChange[]): string {
 
 function evidenceCells(e: ChangeEvidence): Cell[] {
   return [e.id, e.statedAt, e.stance, e.stanceScore, e.conditions.join(CONDITION_SEPARATOR), e.summary, e.quote, e.form,
-    e.sourceId, e.sourceTitle, e.sourcePublisher, e.sourceUrl];
+    e.sourceId, e.sourceTitle, e.sourcePublisher, e.sourceUrl, e.reportedIn, e.reportedInTitle, e.reportedInUrl, e.locator];
 }

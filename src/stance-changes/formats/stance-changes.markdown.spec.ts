@@ -4,6 +4,7 @@ import { stanceChangesMarkdown, type ReportScope } from './stance-changes.markdo
 const evidence = (id: string, statedAt: string, stance: StanceChange['from']['stance'], score: number): StanceChange['from'] => ({
   id, statedAt, stance, stanceScore: score, conditions: [], summary: `Summary of ${id}`, quote: null, form: 'paraphrase',
   sourceId: 'src', sourceTitle: 'A source', sourcePublisher: null, sourceUrl: null,
+  reportedIn: null, reportedInTitle: null, reportedInUrl: null, locator: null,
 });
 const change = (actorId: string, actorName: string, topicId: string, orderUncertain = false): StanceChange => ({
   actorId, actorName, topicId, topicTitle: `Title of ${topicId}`, topicProposition: `Proposition of ${topicId}.`,
@@ -17,6 +18,14 @@ describe('the Markdown stance-change report', () => {
     const md = stanceChangesMarkdown([change('a-zed', 'Zed', 't'), change('z-abe', 'Abe', 't')], scope);
     expect(md.indexOf('## Abe')).toBeGreaterThan(0);
     expect(md.indexOf('## Abe')).toBeLessThan(md.indexOf('## Zed'));
+  });
+
+  it('given a statement known through a publication, then its source line names the occasion, then the publication and the place in it', () => {
+    const reported = change('a', 'A', 't');
+    reported.to = { ...reported.to, sourceTitle: 'The interview', reportedIn: 'article', reportedInTitle: 'The article', reportedInUrl: 'https://example.org/a', locator: 'paragraph 3' };
+    const md = stanceChangesMarkdown([reported], scope);
+    expect(md).toContain('Source: The interview (`src`), reported in [The article](<https://example.org/a>) (`article`), at paragraph 3');
+    expect(md).toContain('Source: A source (`src`)\n'); // the earlier statement names no publication
   });
 
   it('given kinds asked for, then the summary counts only those kinds', () => {

@@ -107,7 +107,9 @@ function evidence(label: string, e: ChangeEvidence): string[] {
   else lines.push('Conditions:', '', ...e.conditions.map((condition) => `- ${mdText(condition)}`), '');
   if (e.quote !== null) lines.push(mdBlockquote(e.quote), '');
   const source = mdLink(e.sourceTitle ?? e.sourceId, e.sourceUrl);
-  lines.push(`Source: ${source}${e.sourcePublisher ? `, ${mdText(e.sourcePublisher)}` : ''} (\`${e.sourceId}\`)`, '');
+  lines.push(`Source: ${source}${e.sourcePublisher ? `, ${mdText(e.sourcePublisher)}` : ''} (\`${e.sourceId}\`)`
+    + `${e.reportedIn ? `, reported in ${mdLink(e.reportedInTitle ?? e.reportedIn, e.reportedInUrl)} (\`${e.reportedIn}\`)` : ''}`
+    + `${e.locator ? `, at ${mdText(e.locator)}` : ''}`, '');
   return lines;
 }
 

@@ -18,11 +18,12 @@ export class CorrectStatementHandler implements ICommandHandler<CorrectStatement
     // Copied field by field: the validated DTO instance must not leak its class into the event data.
     const changes: Partial<Record<keyof StatementFields, unknown>> = {};
     for (const key of FIELD_ORDER) if (request.changes[key] !== undefined) changes[key] = request.changes[key];
-    const { actorId, topicId, sourceId } = request.changes;
+    const { actorId, topicId, sourceId, reportedIn } = request.changes;
     await this.references.require({
       actor: actorId === undefined ? undefined : { id: actorId, field: 'changes.actorId' },
       topic: topicId === undefined ? undefined : { id: topicId, field: 'changes.topicId' },
       source: sourceId === undefined ? undefined : { id: sourceId, field: 'changes.sourceId' },
+      reportedIn: typeof reportedIn === 'string' ? { id: reportedIn, field: 'changes.reportedIn' } : undefined,
     });
     const streamId = statementStream(id);
     const command = { type: 'CorrectStatement' as const, id, changes: changes as Partial<StatementFields>, reason: request.reason };

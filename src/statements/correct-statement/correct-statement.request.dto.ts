@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateNested } from 'class-validator';
 import { FORMS, STANCES, type Form, type Stance } from '../statement.events.js';
+import { LocatorProperty, ReportedInProperty } from '../provenance.js';
 import { FIELD_ORDER } from '../statement.decider.js';
 import {
   ActorIdRules, ConditionsRules, FormRules, MAX_QUOTE_LENGTH, MAX_REASON_LENGTH, Nullable, Omittable, QuoteRules, ReasonRules,
@@ -45,6 +46,12 @@ export class StatementChanges {
   @ApiPropertyOptional({ example: 'piers-morgan-uncensored-2025-02-04' })
   @Omittable() @SourceIdRules()
   sourceId?: string;
+
+  @ReportedInProperty()
+  reportedIn?: string | null;
+
+  @LocatorProperty()
+  locator?: string | null;
 }
 
 export class CorrectStatementRequest {

@@ -21,6 +21,7 @@ export class StatementReadView extends StatementView {
   @ApiProperty({ example: '2022-12-31', description: 'Last day statedAt may mean' }) statedEnd: string;
   @ApiProperty({ description: 'When the statement was first recorded' }) firstRecordedAt: string;
   @ApiProperty({ type: SourceSummary, nullable: true }) source: SourceSummary | null;
+  @ApiProperty({ type: SourceSummary, nullable: true, description: 'The source reportedIn names' }) reportedInSource: SourceSummary | null;
   @ApiPropertyOptional({ example: 'Zelensky says direct <mark>negotiations</mark> with Putin are &quot;possible&quot;', description: 'With `q` only: the best fragment of the matched text, matched words in <mark>, everything else HTML-escaped' })
   highlight?: string;
 }
@@ -38,6 +39,8 @@ export function statementReadView(row: StatementRow): StatementReadView {
     form: row.form,
     statedAt: row.stated_at,
     sourceId: row.source_id,
+    reportedIn: row.reported_in,
+    locator: row.locator,
     recordedAt: row.recorded_from.toISOString(),
     version: row.version,
     corrections: row.corrections,
@@ -52,6 +55,14 @@ export function statementReadView(row: StatementRow): StatementReadView {
       publisher: row.source_publisher,
       url: row.source_url,
       publishedAt: row.source_published_at,
+    },
+    reportedInSource: row.reported_in === null || row.reported_in_title === null ? null : {
+      id: row.reported_in,
+      kind: row.reported_in_kind!,
+      title: row.reported_in_title,
+      publisher: row.reported_in_publisher,
+      url: row.reported_in_url,
+      publishedAt: row.reported_in_published_at,
     },
   };
 }

@@ -4,7 +4,7 @@ import { derivedColumns } from './statement-version.js';
 const decree: StatementFields = {
   actorId: 'volodymyr-zelensky', topicId: 'ukraine-war/negotiations/direct-talks-with-putin', stance: 'strongly_oppose',
   conditions: [], summary: 'Decree declaring talks with Putin impossible', quote: null, form: 'official_act', statedAt: '2022',
-  sourceId: 'ukraine-decree-2022-10-04',
+  sourceId: 'ukraine-decree-2022-10-04', reportedIn: null, locator: null,
 };
 
 describe('the columns a statement version derives from its fields', () => {

@@ -43,6 +43,8 @@ export interface StatementRow {
   quote: string | null;
   form: StatementFields['form'];
   source_id: string;
+  reported_in: string | null;
+  locator: string | null;
   stated_at: string;
   stated_precision: DatePrecision;
   stated_start: string;
@@ -57,14 +59,20 @@ export interface StatementRow {
   source_publisher: string | null;
   source_url: string | null;
   source_published_at: string | null;
+  reported_in_kind: string | null;
+  reported_in_title: string | null;
+  reported_in_publisher: string | null;
+  reported_in_url: string | null;
+  reported_in_published_at: string | null;
 }
 
-/** Columns every statement read selects, from `statement_versions v` joined with `sources s`. */
+/** Columns every statement read selects, from `statement_versions v` joined with `sources s` (the source) and `r` (reportedIn). */
 export const STATEMENT_COLUMNS = `
   v.statement_id, v.version, v.actor_id, v.topic_id, v.stance, v.stance_score, v.conditions, v.summary, v.quote,
-  v.form, v.source_id, v.stated_at, v.stated_precision, v.stated_start::text AS stated_start,
+  v.form, v.source_id, v.reported_in, v.locator, v.stated_at, v.stated_precision, v.stated_start::text AS stated_start,
   v.stated_end::text AS stated_end, v.corrections, v.first_position, v.first_recorded_at, v.recorded_from,
   v.recorded_to, s.kind AS source_kind, s.title AS source_title, s.publisher AS source_publisher,
-  s.url AS source_url, s.published_at AS source_published_at`;
+  s.url AS source_url, s.published_at AS source_published_at, r.kind AS reported_in_kind, r.title AS reported_in_title,
+  r.publisher AS reported_in_publisher, r.url AS reported_in_url, r.published_at AS reported_in_published_at`;
 
-export const FROM_VERSIONS = `statement_versions v LEFT JOIN sources s ON s.id = v.source_id`;
+export const FROM_VERSIONS = `statement_versions v LEFT JOIN sources s ON s.id = v.source_id LEFT JOIN sources r ON r.id = v.reported_in`;

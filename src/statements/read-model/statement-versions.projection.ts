@@ -71,7 +71,7 @@ export class StatementVersionsProjection implements Projection {
     const [rows] = await db.query(
       `UPDATE statement_versions SET recorded_to = greatest($2::timestamptz, recorded_from), closed_xid = $3::xid8
         WHERE statement_id = $1 AND recorded_to IS NULL
-        RETURNING actor_id, topic_id, stance, conditions, summary, quote, form, stated_at, source_id,
+        RETURNING actor_id, topic_id, stance, conditions, summary, quote, form, stated_at, source_id, reported_in, locator,
                   corrections, first_position, first_recorded_at, recorded_to`,
       [event.data.id, event.recordedAt, event.transactionId]);
     const row = rows?.[0];
@@ -79,7 +79,7 @@ export class StatementVersionsProjection implements Projection {
     return {
       fields: {
         actorId: row.actor_id, topicId: row.topic_id, stance: row.stance, conditions: row.conditions, summary: row.summary,
-        quote: row.quote, form: row.form, statedAt: row.stated_at, sourceId: row.source_id,
+        quote: row.quote, form: row.form, statedAt: row.stated_at, sourceId: row.source_id, reportedIn: row.reported_in, locator: row.locator,
       },
       corrections: row.corrections,
       firstPosition: row.first_position,
@@ -91,13 +91,13 @@ export class StatementVersionsProjection implements Projection {
 
 const COLUMNS = `statement_id, version, actor_id, topic_id, stance, stance_score, conditions, summary, quote, form, source_id,
   stated_at, stated_precision, stated_start, stated_end, corrections, first_position, first_recorded_at,
-  recorded_from, recorded_to, made_xid, closed_xid, event_type, event_position, event_id, reason`;
-// The type of each column, in COLUMNS order: rows go in as one array per column, so a statement has 26
-// parameters and one text whatever the number of rows, instead of a VALUES list of 26 parameters a row
+  recorded_from, recorded_to, made_xid, closed_xid, event_type, event_position, event_id, reason, reported_in, locator`;
+// The type of each column, in COLUMNS order: rows go in as one array per column, so a statement has 28
+// parameters and one text whatever the number of rows, instead of a VALUES list of 28 parameters a row
 // that both this process and the server spend most of a rebuild's time building and parsing.
 const TYPES = ['text', 'integer', 'text', 'text', 'text', 'smallint', 'jsonb', 'text', 'text', 'text', 'text',
   'text', 'text', 'date', 'date', 'integer', 'bigint', 'timestamptz',
-  'timestamptz', 'timestamptz', 'xid8', 'xid8', 'text', 'bigint', 'uuid', 'text'];
+  'timestamptz', 'timestamptz', 'xid8', 'xid8', 'text', 'bigint', 'uuid', 'text', 'text', 'text'];
 const INSERT_VERSIONS = `INSERT INTO statement_versions (${COLUMNS})
   SELECT * FROM unnest(${TYPES.map((type, c) => `$${c + 1}::${type}[]`).join(', ')})`;
 // Bounds the arrays a page of new statements makes (and the memory they take) as the VALUES list did.
@@ -111,7 +111,7 @@ function versionRow(id: string, event: RecordedEvent, base: Predecessor, period:
   return [id, event.version, f.actorId, f.topicId, f.stance, d.stanceScore, JSON.stringify(d.conditions), f.summary, d.quote,
     f.form, f.sourceId, f.statedAt, d.precision, d.statedStart, d.statedEnd, base.corrections, base.firstPosition,
     base.firstRecordedAt, period.from, closed ? period.to : null, event.transactionId, closed ? event.transactionId : null,
-    event.type, event.position, event.eventId, period.reason];
+    event.type, event.position, event.eventId, period.reason, f.reportedIn ?? null, f.locator ?? null];
 }
 
 async function insertVersions(db: EntityManager, rows: readonly unknown[][]): Promise<void> {

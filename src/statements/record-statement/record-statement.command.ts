@@ -22,15 +22,21 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
 }
 
 export function planRecordStatement(request: RecordStatementRequest): CreatePlan<StatementCommand, StatementState, StatementEvent> {
-  const { actorId, topicId, stance, conditions, summary, quote, form, statedAt, sourceId } = request;
+  const { actorId, topicId, stance, conditions, summary, quote, form, statedAt, sourceId, reportedIn, locator } = request;
   // A retry without an id gets a fresh UUID here, but the idempotency key answers it with the
   // first request's stream before this id is used.
   const id = request.id ?? randomUUID();
-  const fields = { actorId, topicId, stance, conditions: conditions ?? [], summary, quote: quote ?? null, form, statedAt, sourceId };
+  const fields = {
+    actorId, topicId, stance, conditions: conditions ?? [], summary, quote: quote ?? null, form, statedAt, sourceId,
+    reportedIn: reportedIn ?? null, locator: locator ?? null,
+  };
   return {
     streamId: statementStream(id),
     decider: statementDecider,
     command: { type: 'RecordStatement', id, fields },
-    references: { actor: { id: actorId, field: 'actorId' }, topic: { id: topicId, field: 'topicId' }, source: { id: sourceId, field: 'sourceId' } },
+    references: {
+      actor: { id: actorId, field: 'actorId' }, topic: { id: topicId, field: 'topicId' }, source: { id: sourceId, field: 'sourceId' },
+      ...(reportedIn ? { reportedIn: { id: reportedIn, field: 'reportedIn' } } : {}),
+    },
   };
 }

@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsRecordId, MAX_ID_LENGTH } from '../../common/validators.js';
 import { FORMS, STANCES, type Form, type Stance } from '../statement.events.js';
+import { LocatorProperty, ReportedInProperty } from '../provenance.js';
 import {
-  ActorIdRules, ConditionsRules, FormRules, MAX_CONDITION_LENGTH, MAX_CONDITIONS, MAX_QUOTE_LENGTH, MAX_SUMMARY_LENGTH,
-  QuoteRules, SourceIdRules, StanceRules, StatedAtRules, SummaryRules, TopicIdRules,
+  ActorIdRules, ConditionsRules, FormRules, MAX_CONDITION_LENGTH, MAX_CONDITIONS, MAX_QUOTE_LENGTH,
+  MAX_SUMMARY_LENGTH, QuoteOfRecordRules, SourceIdRules, StanceRules, StatedAtRules, SummaryRules, TopicIdRules,
 } from '../statement-fields.validation.js';
 
 export class RecordStatementRequest {
@@ -34,8 +35,8 @@ export class RecordStatementRequest {
   @SummaryRules()
   summary: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_QUOTE_LENGTH, description: 'The verbatim words, where there are any' })
-  @IsOptional() @QuoteRules()
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_QUOTE_LENGTH, description: 'The verbatim words, where there are any; required when form is direct_quote' })
+  @QuoteOfRecordRules()
   quote?: string | null;
 
   @ApiProperty({ enum: FORMS })
@@ -49,4 +50,10 @@ export class RecordStatementRequest {
   @ApiProperty({ example: 'piers-morgan-uncensored-2025-02-04', description: 'A registered source' })
   @SourceIdRules()
   sourceId: string;
+
+  @ReportedInProperty()
+  reportedIn?: string | null;
+
+  @LocatorProperty()
+  locator?: string | null;
 }

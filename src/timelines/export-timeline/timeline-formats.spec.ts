@@ -8,10 +8,11 @@ const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
 function entry(overrides: Partial<StatementReadView>, extra: Partial<TimelineEntry> = {}): TimelineEntry {
   const statement: StatementReadView = {
     id: 'z-2025', actorId: 'volodymyr-zelensky', topicId: DIRECT_TALKS, stance: 'support', stanceScore: 1, conditions: [],
-    summary: 'Willing to negotiate directly with Putin.', quote: null, form: 'paraphrase', statedAt: '2025-02-04', sourceId: 'interview',
+    summary: 'Willing to negotiate directly with Putin.', quote: null, form: 'paraphrase', statedAt: '2025-02-04', sourceId: 'interview', reportedIn: null, locator: null,
     recordedAt: '2025-02-05T10:00:00.000Z', version: 1, corrections: 0, precision: 'day', statedStart: '2025-02-04', statedEnd: '2025-02-04',
     firstRecordedAt: '2025-02-05T10:00:00.000Z',
     source: { id: 'interview', kind: 'interview', title: 'Piers Morgan interview', publisher: 'Piers Morgan Uncensored', url: null, publishedAt: '2025-02-04' },
+    reportedInSource: null,
     ...overrides,
   };
   return { statement, actorName: 'Volodymyr Zelensky', topicTitle: 'Direct talks with Putin', proposition: 'Talk to Putin.', ...extra };
@@ -62,8 +63,28 @@ describe('the TimelineJS export', () => {
   it('given a source link that is not a web link, when exported, then it is never a link', () => {
     const bad = entry({ quote: 'q', source: { id: 's', kind: 'other', title: 'T', publisher: null, url: 'javascript:alert(1)', publishedAt: null } });
     const doc = toTimelineJs(contents([bad]));
-    expect(doc.events[0].media).toBeUndefined();
+    expect(doc.events[0].media).toEqual({ url: '<blockquote>q</blockquote>', credit: 'T', caption: 'T' });
     expect(JSON.stringify(doc)).not.toContain('javascript:');
+  });
+
+  const article = { id: 'article', kind: 'article', title: 'Zelensky <willing> to talk', publisher: null, url: 'https://example.org/a', publishedAt: null };
+  const reported = entry({ quote: 'very constructive talks', reportedIn: 'article', locator: 'paragraph 9', reportedInSource: article });
+
+  it('given a quote known through a publication, when exported, then the credit names the original source, then "reported in" the publication and where', () => {
+    expect(toTimelineJs(contents([reported])).events[0].media).toEqual({
+      url: '<blockquote>very constructive talks</blockquote>',
+      credit: 'Piers Morgan Uncensored, reported in <a href="https://example.org/a">Zelensky &lt;willing&gt; to talk</a>, paragraph 9',
+      caption: 'Piers Morgan interview',
+    });
+  });
+
+  it('given a statement known through a publication, when exported, then its source line and the vis tooltip show the same chain', () => {
+    const paraphrase = entry({ reportedIn: 'article', locator: 'paragraph 9', reportedInSource: article });
+    expect(toTimelineJs(contents([paraphrase])).events[0].text.text).toContain(
+      '<p>Source: Piers Morgan interview, Piers Morgan Uncensored, 2025-02-04, reported in <a href="https://example.org/a">Zelensky &lt;willing&gt; to talk</a>, paragraph 9</p>');
+    expect(toVisTimeline(contents([paraphrase])).items[0].title)
+      .toContain('Source: Piers Morgan interview, reported in Zelensky &lt;willing&gt; to talk, paragraph 9.');
+    expect(toVisTimeline(contents([entry({})])).items[0].title).toMatch(/Source: Piers Morgan interview\.$/);
   });
 });
 

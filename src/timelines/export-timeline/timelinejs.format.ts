@@ -1,5 +1,6 @@
 import { escapeHtml, safeHref } from './html-text.js';
 import { timelineJsSpan, type TimelineJsSpan } from './timeline-dates.js';
+import type { StatementReadView } from '../../statements/read-model/statement-read.view.js';
 import { signedScore, stanceLabel, type GroupBy, type TimelineContents, type TimelineEntry } from './timeline-entry.js';
 
 /** TimelineJS 3's JSON format (https://timeline.knightlab.com/docs/json-format.html): the fields used here. */
@@ -71,21 +72,34 @@ function body(entry: TimelineEntry): string {
 
 function sourceText({ statement }: TimelineEntry): string {
   const source = statement.source;
-  if (!source) return escapeHtml(statement.sourceId);
-  const href = safeHref(source.url);
-  const title = href ? `<a href="${escapeHtml(href)}">${escapeHtml(source.title)}</a>` : escapeHtml(source.title);
-  return [title, source.publisher, source.publishedAt].filter(Boolean).map((part, i) => (i === 0 ? part : escapeHtml(part!))).join(', ');
+  const original = source
+    ? [linked(source.title, source.url), source.publisher, source.publishedAt].filter(Boolean).map((part, i) => (i === 0 ? part : escapeHtml(part!))).join(', ')
+    : escapeHtml(statement.sourceId);
+  return original + publicationText(statement);
+}
+
+/** ", reported in <the publication>, <where in it>": how the record is known, after the occasion it was said at. */
+function publicationText(statement: StatementReadView): string {
+  const publication = statement.reportedIn === null ? ''
+    : `, reported in ${linked(statement.reportedInSource?.title ?? statement.reportedIn, statement.reportedInSource?.url)}`;
+  return publication + (statement.locator === null ? '' : `, ${escapeHtml(statement.locator)}`);
+}
+
+function linked(text: string, url: string | null | undefined): string {
+  const href = safeHref(url);
+  return href ? `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
 /**
- * The source as the slide's media, where it has a link: the quote as a quotation card linking to the
- * source, or, without a quote, the source itself when TimelineJS can embed it (a video, a post, an image).
+ * The slide's media: the quote as a quotation card (linking to the source where it has a link), or,
+ * without a quote, the source itself when TimelineJS can embed it (a video, a post, an image). The credit
+ * is the record's provenance: the original source, then the publication it is reported in.
  */
 function mediaOf({ statement }: TimelineEntry): TimelineJsMedia | undefined {
   const href = safeHref(statement.source?.url);
-  if (!statement.source || !href) return undefined;
-  const credit = `<a href="${escapeHtml(href)}">${escapeHtml(statement.source.publisher ?? statement.source.title)}</a>`;
-  const caption = escapeHtml(statement.source.title);
-  if (statement.quote !== null) return { url: `<blockquote>${escapeHtml(statement.quote)}</blockquote>`, credit, caption, link: href };
-  return EMBEDDABLE.test(href) ? { url: href, credit, caption } : undefined;
+  const source = statement.source;
+  const credit = (source ? linked(source.publisher ?? source.title, source.url) : escapeHtml(statement.sourceId)) + publicationText(statement);
+  const caption = escapeHtml(source?.title ?? statement.sourceId);
+  if (statement.quote !== null) return { url: `<blockquote>${escapeHtml(statement.quote)}</blockquote>`, credit, caption, ...(href ? { link: href } : {}) };
+  return href && EMBEDDABLE.test(href) ? { url: href, credit, caption } : undefined;
 }

@@ -1,3 +1,4 @@
+import type { StatementReadView } from '../../statements/read-model/statement-read.view.js';
 import { escapeHtml } from './html-text.js';
 import { visSpan } from './timeline-dates.js';
 import { stanceLabel, type ChangeMark, type TimelineContents, type TimelineEntry } from './timeline-entry.js';
@@ -51,6 +52,12 @@ export function toVisTimeline(contents: TimelineContents): VisTimelineData {
   };
 }
 
+/** "Source: the interview, reported in the article, paragraph 3.": how the record is known, for the tooltip. */
+function provenance(s: StatementReadView): string {
+  const publication = s.reportedIn === null ? '' : `, reported in ${s.reportedInSource?.title ?? s.reportedIn}`;
+  return `Source: ${s.source?.title ?? s.sourceId}${publication}${s.locator === null ? '' : `, ${s.locator}`}.`;
+}
+
 function item(entry: TimelineEntry, group: string, other: string): VisItem {
   const { statement: s, change } = entry;
   const label = `${stanceLabel(s.stance)} · ${other}${change ? ` (${change.kind.replace('_', ' ')})` : ''}`;
@@ -59,7 +66,7 @@ function item(entry: TimelineEntry, group: string, other: string): VisItem {
     ...visSpan(s.statedAt),
     content: escapeHtml(label),
     group,
-    title: escapeHtml(`${entry.actorName}, ${s.statedAt}: ${stanceLabel(s.stance)} on ${entry.topicTitle}. ${s.summary}`),
+    title: escapeHtml(`${entry.actorName}, ${s.statedAt}: ${stanceLabel(s.stance)} on ${entry.topicTitle}. ${s.summary} ${provenance(s)}`),
     className: [`stance-${s.stance}`, `precision-${s.precision}`, ...(change ? ['stance-change', `change-${change.kind}`] : [])].join(' '),
     actorId: s.actorId,
     topicId: s.topicId,
