@@ -49,6 +49,7 @@ try {
     markdownTable(context.rows),
     '',
     ...context.notes.map((n) => `- ${n}`),
+    ...context.sections.flatMap((s) => ['', s]),
   ].join('\n');
   process.stdout.write(text + '\n');
   if (config.out) {

@@ -12,6 +12,8 @@ export interface BenchContext {
   readonly rows: Row[];
   /** Figures that are no target's but explain one (latencies, sizes, timings), printed under the table. */
   readonly notes: string[];
+  /** Further Markdown tables (the CPU split per operation), printed under the notes. */
+  readonly sections: string[];
   /** Every measured value, for the JSON output. */
   readonly raw: Record<string, unknown>;
 }
@@ -33,7 +35,7 @@ export async function interleaved<T>(repetitions: number, steps: readonly ((rep:
  * Runs one side with its CPU counted per process (see CpuMeter). `pids` may grow while it runs: a
  * child process spawned by the side is added when it starts.
  */
-export async function metered<T>(db: BenchDatabase, pids: number[], run: () => Promise<T>): Promise<{ result: T; cpu: CpuSplit }> {
+export async function metered<T>(db: Pick<BenchDatabase, 'name' | 'pool'>, pids: number[], run: () => Promise<T>): Promise<{ result: T; cpu: CpuSplit }> {
   const meter = await new CpuMeter(db.pool, [db.name], () => pids).start();
   try {
     const result = await run();

@@ -15,7 +15,7 @@ import { label, type BenchContext } from './context.js';
 export async function prepareHistories(config: BenchConfig): Promise<BenchContext> {
   const small = { db: await createBenchDatabase(config.serverUrl, label(config.smallStatements).toLowerCase()), history: syntheticHistory(historySize(config.smallStatements, config.quick)), events: 0 };
   const large = { db: await createBenchDatabase(config.serverUrl, label(config.largeStatements).toLowerCase()), history: syntheticHistory(historySize(config.largeStatements, config.quick)), events: 0 };
-  const context: BenchContext = { config, small, large, rows: [], notes: [], raw: {} };
+  const context: BenchContext = { config, small, large, rows: [], notes: [], sections: [], raw: {} };
 
   for (const [name, side] of [[label(config.smallStatements), small], [label(config.largeStatements), large]] as const) {
     progress(`writing the ${name}-statement history into ${side.db.name}`);

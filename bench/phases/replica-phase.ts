@@ -13,6 +13,7 @@ import { quantile } from '../support/stats.js';
 import { analyzeReadModels } from './history-phase.js';
 import { summarize } from './read-phase.js';
 import { interleaved, label, type BenchContext } from './context.js';
+import { costTable, measureCpuSplit } from './split-phase.js';
 
 const CONNECTIONS = 16;
 // In the stance query's text as pg_stat_statements keeps it (literals there become $n): counts where it ran.
@@ -71,6 +72,12 @@ export async function measureReplicaRouting(context: BenchContext): Promise<void
       + `p99 ${p(alone, 0.99).map((x) => x.toFixed(2)).join(', ')} ms. The replica itself counted ${answeredByReplica.toLocaleString('en')} of the `
       + `${total.toLocaleString('en')} routed stance queries (pg_stat_statements there).`);
     context.raw.replicaRouting = { viaReplica: summarize(viaReplica), alone: summarize(alone), answeredByReplica, total };
+
+    // The primary has pg_stat_statements: the CPU split per operation is measured there, once these services are gone.
+    await Promise.all(services.splice(0).map((s) => s.stop()));
+    const costs = await measureCpuSplit(context, cluster);
+    context.raw.cpuSplit = costs;
+    context.sections.push(`CPU per operation (${name} history, on the bench's own server; the command's and the rebuild's start-up subtracted):\n\n${costTable(costs)}`);
   } finally {
     await Promise.all(services.map((s) => s.stop()));
     await cluster?.destroy();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared.js';
 import { UnknownReferenceError } from './domain-error.js';
 
 /** What a write names, and the request field each name came from. */
@@ -18,6 +19,11 @@ const REGISTER_HINT = {
 } as const;
 
 const KINDS = ['actor', 'topic', 'source'] as const;
+// Every write that names a reference runs it: prepared once per connection (see prepared()).
+const CHECK_REFERENCES = prepared(`SELECT 'actor' AS kind, id FROM actors WHERE id = ANY($1::text[])
+  UNION ALL SELECT 'topic', id FROM topics WHERE id = ANY($2::text[])
+  UNION ALL SELECT 'source', id FROM sources WHERE id = ANY($3::text[])`);
+
 /** Each reference and the registry it names. */
 const REFERENCES = [['actor', 'actor'], ['topic', 'topic'], ['source', 'source'], ['reportedIn', 'source']] as const;
 
@@ -40,10 +46,7 @@ export class References {
     const asked = KINDS.map((kind) => [...new Set(writes.flatMap((refs) => REFERENCES
       .flatMap(([ref, of]) => (of === kind && refs[ref] ? [refs[ref].id] : []))))]);
     if (asked.every((ids) => ids.length === 0)) return writes.map(() => undefined);
-    const rows: { kind: (typeof KINDS)[number]; id: string }[] = await db.query(
-      `SELECT 'actor' AS kind, id FROM actors WHERE id = ANY($1::text[])
-       UNION ALL SELECT 'topic', id FROM topics WHERE id = ANY($2::text[])
-       UNION ALL SELECT 'source', id FROM sources WHERE id = ANY($3::text[])`, asked);
+    const rows: { kind: (typeof KINDS)[number]; id: string }[] = await db.query(CHECK_REFERENCES, asked);
     const found = new Set(rows.map((row) => `${row.kind}:${row.id}`));
     return writes.map((refs) => {
       const errors = REFERENCES.filter(([ref, kind]) => refs[ref] !== undefined && !found.has(`${kind}:${refs[ref].id}`))

@@ -8,6 +8,7 @@ import {
 } from './recorded-event.js';
 import { EVENT_VERSIONS } from './event-versions.js';
 import { ProjectionRegistry } from './projections/projection-registry.js';
+import { prepared } from '../database/prepared.js';
 
 export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
@@ -216,13 +217,17 @@ type AppendedRow = Pick<EventRow, 'position' | 'transaction_id' | 'version' | 'r
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 
+// Every write runs one of these: prepared once per connection (see prepared()).
+const APPEND_EVENT = prepared(`SELECT replayed, ${EVENT_COLUMNS} FROM append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)`);
+const APPEND_EVENTS = prepared(`SELECT replayed, ${EVENT_COLUMNS} FROM append_events($1, $2, $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7, $8, $9)`);
+
 /** One event, the common case, goes as plain parameters: no array literals for either side to build or parse. */
 function appendCall(sent: SentAppend, expected: number | null): [string, unknown[]] {
   if (sent.types.length === 1) {
-    return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_event($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    return [APPEND_EVENT,
       [sent.streamId, expected, sent.eventIds[0], sent.types[0], sent.schemaVersions[0], sent.data[0], sent.metadata, sent.key, sent.fingerprint]];
   }
-  return [`SELECT replayed, ${EVENT_COLUMNS} FROM append_events($1, $2, $3::uuid[], $4::text[], $5::smallint[], $6::jsonb[], $7, $8, $9)`,
+  return [APPEND_EVENTS,
     [sent.streamId, expected, sent.eventIds, sent.types, sent.schemaVersions, sent.data, sent.metadata, sent.key, sent.fingerprint]];
 }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Projection } from '../../event-store/projections/projection.js';
 import type { RecordedEvent } from '../../event-store/recorded-event.js';
 import type { StatementEvent, StatementFields } from '../statement.events.js';
+import { prepared } from '../../database/prepared.js';
 import { derivedColumns } from './statement-version.js';
 
 /** What a new version carries over from the one it follows. */
@@ -68,12 +69,7 @@ export class StatementVersionsProjection implements Projection {
 
   /** Ends the current version at this event and returns what the next version builds on. */
   private async close(db: EntityManager, event: RecordedEvent<StatementEvent>): Promise<Predecessor> {
-    const [rows] = await db.query(
-      `UPDATE statement_versions SET recorded_to = greatest($2::timestamptz, recorded_from), closed_xid = $3::xid8
-        WHERE statement_id = $1 AND recorded_to IS NULL
-        RETURNING actor_id, topic_id, stance, conditions, summary, quote, form, stated_at, source_id, reported_in, locator,
-                  corrections, first_position, first_recorded_at, recorded_to`,
-      [event.data.id, event.recordedAt, event.transactionId]);
+    const [rows] = await db.query(CLOSE_VERSION, [event.data.id, event.recordedAt, event.transactionId]);
     const row = rows?.[0];
     if (!row) throw new Error(`${event.type} for statement ${event.data.id}, which has no current version`);
     return {
@@ -89,6 +85,11 @@ export class StatementVersionsProjection implements Projection {
   }
 }
 
+const CLOSE_VERSION = prepared(`UPDATE statement_versions SET recorded_to = greatest($2::timestamptz, recorded_from), closed_xid = $3::xid8
+  WHERE statement_id = $1 AND recorded_to IS NULL
+  RETURNING actor_id, topic_id, stance, conditions, summary, quote, form, stated_at, source_id, reported_in, locator,
+            corrections, first_position, first_recorded_at, recorded_to`);
+
 const COLUMNS = `statement_id, version, actor_id, topic_id, stance, stance_score, conditions, summary, quote, form, source_id,
   stated_at, stated_precision, stated_start, stated_end, corrections, first_position, first_recorded_at,
   recorded_from, recorded_to, made_xid, closed_xid, event_type, event_position, event_id, reason, reported_in, locator`;
@@ -98,8 +99,9 @@ const COLUMNS = `statement_id, version, actor_id, topic_id, stance, stance_score
 const TYPES = ['text', 'integer', 'text', 'text', 'text', 'smallint', 'jsonb', 'text', 'text', 'text', 'text',
   'text', 'text', 'date', 'date', 'integer', 'bigint', 'timestamptz',
   'timestamptz', 'timestamptz', 'xid8', 'xid8', 'text', 'bigint', 'uuid', 'text', 'text', 'text'];
-const INSERT_VERSIONS = `INSERT INTO statement_versions (${COLUMNS})
-  SELECT * FROM unnest(${TYPES.map((type, c) => `$${c + 1}::${type}[]`).join(', ')})`;
+// Prepared once per connection: every new statement and every rebuilt page runs it.
+const INSERT_VERSIONS = prepared(`INSERT INTO statement_versions (${COLUMNS})
+  SELECT * FROM unnest(${TYPES.map((type, c) => `$${c + 1}::${type}[]`).join(', ')})`);
 // Bounds the arrays a page of new statements makes (and the memory they take) as the VALUES list did.
 const MAX_ROWS_PER_INSERT = 2_000;
 
