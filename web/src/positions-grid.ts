@@ -1,5 +1,5 @@
 import type { Positions, PositionCell } from './api.js';
-import { el, stanceLabel, statedAtLabel } from './format.js';
+import { el, stanceLabel, statedAtLabel, timestampLabel } from './format.js';
 
 /**
  * Where each actor stands on each subtopic on one date, from `GET /v1/positions`: rows are actors, columns
@@ -18,8 +18,9 @@ export function showPositionsGrid(container: HTMLElement, positions: Positions, 
     container.replaceChildren(el('p', { class: 'muted', text: `No recorded position on ${positions.topic ? 'this topic' : 'any topic'} on ${statedAtLabel(positions.on)}.` }));
     return;
   }
-  const table = el('table', { class: 'positions-grid' },
-    el('caption', { text: `Where each actor stands on ${statedAtLabel(positions.on)}${positions.knownAt ? `, as the records stood at ${positions.knownAt}` : ''}` }),
+  // The caption stays put above the table, which scrolls sideways when the topics outnumber the width.
+  const caption = el('p', { id: 'grid-caption', class: 'grid-caption', text: `Where each actor stands on ${statedAtLabel(positions.on)}${positions.knownAt ? `, as the records stood at ${timestampLabel(positions.knownAt)}` : ''}` });
+  const table = el('table', { class: 'positions-grid', 'aria-labelledby': 'grid-caption' },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Actor' }), ...topics.map((topic, i) => el('th', { scope: 'col' },
       el('span', { class: 'topic-title', tabindex: '0', 'aria-describedby': `proposition-${i}`, text: topic.title }),
       el('span', { class: 'proposition-tip', role: 'tooltip', id: `proposition-${i}`, text: topic.proposition }))))),
@@ -28,7 +29,7 @@ export function showPositionsGrid(container: HTMLElement, positions: Positions, 
       ...(withCells.has(actorId)
         ? topics.map((topic) => cell(cells.get(`${actorId}\n${topic.id}`), name, topic.title))
         : [el('td', { colspan: String(topics.length), class: 'no-position', text: 'No statements on these topics by this date' })])))));
-  container.replaceChildren(el('div', { class: 'grid-scroll', role: 'region', 'aria-label': 'Positions grid, scrolls sideways', tabindex: '0' }, table));
+  container.replaceChildren(caption, el('div', { class: 'grid-scroll', role: 'region', 'aria-label': 'Positions grid, scrolls sideways', tabindex: '0' }, table));
 }
 
 function cell(position: PositionCell | undefined, actor: string, topic: string): HTMLTableCellElement {
