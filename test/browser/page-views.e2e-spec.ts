@@ -209,6 +209,20 @@ if (!chromiumInstalled()) {
       rmSync(dir, { recursive: true, force: true });
     }, 120_000);
 
+    it("shows a record's provenance in its details: the publication it was reported in and where in the source", async () => {
+      await seeded.post('/v1/statements', {
+        id: 'zelensky-2025-02-04-reported-provenance', actorId: 'volodymyr-zelensky', topicId: 'ukraine-war/ending-the-war', stance: 'support',
+        summary: 'Zelensky said the war must end with a just peace.', form: 'paraphrase', statedAt: '2025-02-04',
+        sourceId: 'piers-morgan-interview-zelensky-2025-02-04', reportedIn: 'article-zelensky-willing-to-negotiate-with-putin', locator: '00:41:10',
+      });
+      const page = await open('?live=0&statement=zelensky-2025-02-04-reported-provenance');
+      await page.locator('#details .reported-in').waitFor();
+      expect(await page.locator('#details .reported-in').textContent()).toContain('Zelensky willing to negotiate directly with Putin if it is the only path to peace');
+      expect(await page.locator('#details .locator').textContent()).toBe('Where in the source: 00:41:10');
+      expect(await page.locator('#details .source').textContent()).toContain('Piers Morgan interview with Volodymyr Zelensky');
+      await page.close();
+    });
+
     it('raised no errors and loaded nothing from the internet', () => {
       expect(errors).toEqual([]);
       expect(browser.external).toEqual([]);

@@ -164,6 +164,8 @@ class StancelinePage {
     const grid = this.filters.isGridTopic(selection.topic);
     byId('grid-section').hidden = !grid;
     byId('chart-section').hidden = grid;
+    // The date chooses the grid's moment; the chart shows every moment, so the control goes with the grid.
+    byId('on-field').hidden = !grid;
     const wanted = this.filters.allActors().filter((a) => selection.actors?.includes(a.id) ?? true);
     if (positions instanceof Error) byId('grid').textContent = `Could not load the positions: ${positions.message}`;
     else if (grid) showPositionsGrid(byId('grid'), positions ?? { topic: null, on: selection.on ?? today(), knownAt: null, topics: [], actors: [], cells: [] }, wanted);
