@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { layoutProblems, shownTimelineItems } from '../../web/layout-check.mjs';
+import { lowContrastText } from '../support/contrast.js';
 import { CHROMIUM, chromiumInstalled, launchBrowser, reportSkipped, type TestBrowser } from '../support/browser.js';
 import { startSeededService, type SeededService } from '../support/seeded-service.js';
 
@@ -180,8 +181,10 @@ if (!chromiumInstalled()) {
       await Promise.all([page.close(), again.close()]);
     });
 
-    it('labels every control and reaches the grid by keyboard', async () => {
-      const page = await open('?live=0');
+    it('labels every control, keeps text at AA contrast, and reaches the grid by keyboard', async () => {
+      const page = await open('?live=0&on=2025-02-04&q=nuclear');
+      await page.locator('#search-results mark').first().waitFor();
+      expect(await page.evaluate(lowContrastText, 'main *, header *')).toEqual([]);
       const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select')]
         .filter((e) => (e as HTMLInputElement).labels?.length === 0 && !e.getAttribute('aria-label')).map((e) => e.id));
       expect(unlabelled).toEqual([]);
