@@ -2,7 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { PlannedCreations } from './create-plan.js';
 import { CursorSecret } from './cursors/signed-cursor.js';
 import { References } from './references.js';
+import { Names } from '../names/names.js';
 
 @Global()
-@Module({ providers: [References, CursorSecret, PlannedCreations], exports: [References, CursorSecret, PlannedCreations] })
+@Module({ providers: [References, CursorSecret, PlannedCreations, Names], exports: [References, CursorSecret, PlannedCreations, Names] })
 export class CommonModule {}

@@ -1,5 +1,4 @@
 import { SignedCursor } from '../common/cursors/signed-cursor.js';
-import { InvalidInputError } from '../common/domain-error.js';
 import { SLUG } from '../common/validators.js';
 import { TOPIC_PATH } from '../topics/topic-path.js';
 import type { ChangeKey } from './stance-change-pairs.sql.js';
@@ -25,30 +24,20 @@ export class ChangeCursorCodec {
   }
 
   encode({ query, pin, after }: ChangePosition): string {
-    return this.cursor.seal({
-      q: query, k: pin.knownAt.toISOString(), s: pin.snapshot,
+    return this.cursor.seal(query, {
+      k: pin.knownAt.toISOString(), s: pin.snapshot,
       a: after.actorId, t: after.topicId, d: after.statedStart, e: after.statedEnd, p: after.firstPosition,
     });
   }
 
   decode(cursor: string, expectedQuery: string): ChangePosition {
-    const position = this.verify(cursor);
-    if (!position) throw new InvalidInputError('cursor', 'cursor is not one this service gave out');
-    if (position.query !== expectedQuery) {
-      throw new InvalidInputError('cursor', 'cursor belongs to another query: send the same actor, topic, from, to, kind and knownAt as for the first page');
-    }
-    return position;
-  }
-
-  private verify(cursor: string): ChangePosition | undefined {
-    const data = this.cursor.open(cursor);
-    // Signed by us, so well-formed; checked anyway so that a leaked key cannot turn into a 500.
-    const { q, k, s, a, t, d, e, p } = data ?? {};
-    const knownAt = typeof k === 'string' ? new Date(k) : undefined;
-    if (typeof q !== 'string' || !knownAt || Number.isNaN(knownAt.getTime()) || typeof s !== 'string' || !SNAPSHOT.test(s)
-      || typeof a !== 'string' || !SLUG.test(a) || typeof t !== 'string' || !TOPIC_PATH.test(t)
-      || typeof d !== 'string' || !DAY.test(d) || typeof e !== 'string' || !DAY.test(e)
-      || typeof p !== 'string' || !POSITION.test(p)) return undefined;
-    return { query: q, pin: { knownAt, snapshot: s }, after: { actorId: a, topicId: t, statedStart: d, statedEnd: e, firstPosition: p } };
+    return this.cursor.open(cursor, expectedQuery, ({ q, k, s, a, t, d, e, p }) => {
+      const knownAt = typeof k === 'string' ? new Date(k) : undefined;
+      if (!knownAt || Number.isNaN(knownAt.getTime()) || typeof s !== 'string' || !SNAPSHOT.test(s)
+        || typeof a !== 'string' || !SLUG.test(a) || typeof t !== 'string' || !TOPIC_PATH.test(t)
+        || typeof d !== 'string' || !DAY.test(d) || typeof e !== 'string' || !DAY.test(e)
+        || typeof p !== 'string' || !POSITION.test(p)) return undefined;
+      return { query: q as string, pin: { knownAt, snapshot: s }, after: { actorId: a, topicId: t, statedStart: d, statedEnd: e, firstPosition: p } };
+    });
   }
 }

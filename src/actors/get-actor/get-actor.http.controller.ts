@@ -1,21 +1,19 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { NotFoundError } from '../../common/domain-error.js';
-import { IdParamPipe } from '../../common/id-param.pipe.js';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NameParamPipe } from '../../common/name-param.pipe.js';
+import { Names } from '../../names/names.js';
+import { ACTORS, type ActorView } from '../actors.query.js';
 
 @ApiTags('actors')
 @Controller('v1/actors')
 export class GetActorController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly names: Names) {}
 
   @Get(':id')
   @ApiOkResponse({ description: 'The actor' })
-  @ApiNotFoundResponse({ description: 'No actor has this id' })
-  async get(@Param('id', new IdParamPipe('actor')) id: string) {
-    const [actor] = await this.dataSource.query(
-      `SELECT id, name, kind, aliases, roles, recorded_at AS "recordedAt" FROM actors WHERE id = $1`, [id]);
-    if (!actor) throw new NotFoundError(`No actor ${id}`);
-    return actor;
+  @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
+  @ApiNotFoundResponse({ description: 'No actor has this id (an alias is not an id): problem type unknown-reference, with suggestions' })
+  get(@Param('id', NameParamPipe) id: string): Promise<ActorView> {
+    return this.names.get<ActorView>(ACTORS, id);
   }
 }

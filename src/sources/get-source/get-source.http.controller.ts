@@ -1,21 +1,20 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { NotFoundError } from '../../common/domain-error.js';
-import { IdParamPipe } from '../../common/id-param.pipe.js';
-import { SOURCE_COLUMNS, type SourceView } from '../source.view.js';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NameParamPipe } from '../../common/name-param.pipe.js';
+import { Names } from '../../names/names.js';
+import type { SourceView } from '../source.view.js';
+import { SOURCES } from '../sources.query.js';
 
 @ApiTags('sources')
 @Controller('v1/sources')
 export class GetSourceController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly names: Names) {}
 
   @Get(':id')
   @ApiOkResponse({ description: 'The source: {id, kind, title, publisher, url, publishedAt, recordedAt}' })
-  @ApiNotFoundResponse({ description: 'No source has this id' })
-  async get(@Param('id', new IdParamPipe('source')) id: string): Promise<SourceView> {
-    const [source] = await this.dataSource.query(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = $1`, [id]);
-    if (!source) throw new NotFoundError(`No source ${id}`);
-    return source;
+  @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
+  @ApiNotFoundResponse({ description: 'No source has this id: problem type unknown-reference, with suggestions' })
+  get(@Param('id', NameParamPipe) id: string): Promise<SourceView> {
+    return this.names.get<SourceView>(SOURCES, id);
   }
 }

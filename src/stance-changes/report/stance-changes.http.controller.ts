@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { StanceChangePage } from '../stance-change.view.js';
 import { DOCUMENT_CAP, StanceChangesReport } from './stance-changes.report.js';
@@ -24,6 +24,7 @@ export class StanceChangesController {
     },
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
+  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions' })
   async list(@Query() request: StanceChangesRequest, @Res({ passthrough: true }) res: Response): Promise<StanceChangePage | string> {
     const format = request.format ?? 'json';
     if (format === 'json') return this.report.page(request);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Names, readNames } from '../../names/names.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
 import { GetStanceRequest } from './get-stance.request.dto.js';
@@ -9,12 +10,14 @@ import { StanceOnDateView } from './stance-on-date.view.js';
 @ApiTags('stances')
 @Controller('v1/stance')
 export class GetStanceController {
-  constructor(private readonly stance: StanceOnDate) {}
+  constructor(private readonly stance: StanceOnDate, private readonly names: Names) {}
 
   @Get()
   @ApiOkResponse({ type: StanceOnDateView, description: 'What the actor said about the topic (and its subtopics) on the date, what stood by then, and what may have' })
   @ApiBadRequestResponse({ description: 'A query parameter is missing or invalid; the problem names it' })
-  get(@Query() request: GetStanceRequest): Promise<StanceOnDateView> {
+  @ApiNotFoundResponse({ description: 'The actor or topic names nothing recorded: problem type unknown-reference, with suggestions' })
+  async get(@Query() request: GetStanceRequest): Promise<StanceOnDateView> {
+    await this.names.require(readNames({ actor: request.actor, topic: request.topic }));
     const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);
     return this.stance.answer(request.actor, request.topic, parsePartialDate(request.on)!, knownAt);
   }

@@ -21,6 +21,8 @@ export class StatementReadView extends StatementView {
   @ApiProperty({ example: '2022-12-31', description: 'Last day statedAt may mean' }) statedEnd: string;
   @ApiProperty({ description: 'When the statement was first recorded' }) firstRecordedAt: string;
   @ApiProperty({ type: SourceSummary, nullable: true }) source: SourceSummary | null;
+  @ApiPropertyOptional({ example: 'Zelensky says direct <mark>negotiations</mark> with Putin are &quot;possible&quot;', description: 'With `q` only: the best fragment of the matched text, matched words in <mark>, everything else HTML-escaped' })
+  highlight?: string;
 }
 
 export function statementReadView(row: StatementRow): StatementReadView {

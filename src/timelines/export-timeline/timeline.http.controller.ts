@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Names, readNames } from '../../names/names.js';
 import type { Response } from 'express';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { InvalidInputError } from '../../common/domain-error.js';
@@ -12,7 +13,7 @@ import { toVisTimeline, type VisTimelineData } from './vis-timeline.format.js';
 @ApiTags('timeline')
 @Controller('v1/timeline')
 export class TimelineController {
-  constructor(private readonly contents: TimelineContentsQuery) {}
+  constructor(private readonly contents: TimelineContentsQuery, private readonly names: Names) {}
 
   @Get()
   @ApiOkResponse({
@@ -20,16 +21,18 @@ export class TimelineController {
       + '{year, month?, day?}; a partial date spans its period with end_date and display_date; group; unique_id = statement id; the source '
       + 'as media where it has a link). `vis`: vis-timeline `{items, groups}` (a day is a point, a month or year a range with an exclusive '
       + "end; className stance-<stance>, plus stance-change change-<kind> on the statement that changed an actor's stance). At most "
-      + `${MAX_TIMELINE_STATEMENTS} statements; a capped timeline carries \`Stanceline-Capped: true\`.`,
+      + `${MAX_TIMELINE_STATEMENTS} statements; with \`q\`, only the statements matching those words (as on /v1/statements), in timeline order; a capped timeline carries \`Stanceline-Capped: true\`.`,
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; the problem names it' })
+  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions' })
   async timeline(@Query() request: TimelineRequest, @Res({ passthrough: true }) res: Response): Promise<TimelineJsDocument | VisTimelineData> {
     const from = request.from === undefined ? undefined : parsePartialDate(request.from);
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);
     if (from && to && from.start > to.end) throw new InvalidInputError('to', 'to must not be before from');
     const actors = request.actor ? [...new Set(request.actor)] : undefined;
+    await this.names.require(readNames({ actor: actors, topic: request.topic }));
     const contents = await this.contents.load({
-      actors, topic: request.topic, from, to,
+      actors, topic: request.topic, from, to, text: request.q,
       knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt),
       groupBy: request.groupBy ?? (actors?.length === 1 ? 'topic' : 'actor'),
     });

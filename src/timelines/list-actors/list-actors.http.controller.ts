@@ -1,38 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { InvalidInputError } from '../../common/domain-error.js';
-import { decodeActorCursor, encodeActorCursor } from './actor-cursor.js';
-import { DEFAULT_LIMIT, ListActorsRequest } from './list-actors.request.dto.js';
+import { ACTORS, type ActorView } from '../../actors/actors.query.js';
+import { DEFAULT_LIMIT, NameListRequest } from '../../common/name-list.request.js';
+import type { Found } from '../../names/named-records.js';
+import { Names } from '../../names/names.js';
 
-interface ActorRow {
-  id: string;
-  name: string;
-  kind: string;
-  aliases: string[];
-  roles: object[];
-  recordedAt: Date;
-}
-
-/** The actors a timeline can be asked about: what the timeline page offers to choose from. */
+/** The actors a timeline can be asked about: what the timeline page offers to choose from, and finding one by name. */
 @ApiTags('actors')
 @Controller('v1/actors')
 export class ListActorsController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly names: Names) {}
 
   @Get()
-  @ApiOkResponse({ description: '{items: [actor], nextCursor}: every registered actor, by id' })
-  @ApiBadRequestResponse({ description: '`limit` or `cursor` is malformed' })
-  async list(@Query() query: ListActorsRequest): Promise<{ items: ActorRow[]; nextCursor: string | null }> {
-    const after = query.cursor === undefined ? null : decodeActorCursor(query.cursor);
-    if (after === undefined) throw new InvalidInputError('cursor', 'cursor must be a nextCursor this service returned');
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    // Byte order ("C"), so the order and the cursor comparison do not depend on the server's locale.
-    const rows: ActorRow[] = await this.dataSource.query(
-      `SELECT id, name, kind, aliases, roles, recorded_at AS "recordedAt" FROM actors
-        WHERE ($1::text IS NULL OR id COLLATE "C" > $1) ORDER BY id COLLATE "C" LIMIT $2`,
-      [after, limit + 1]);
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeActorCursor(items[items.length - 1].id) : null };
+  @ApiOkResponse({
+    description: '{items: [actor], nextCursor}: every registered actor by id; with `q`, the actors whose id, name or an alias is like it, best first, each with `match`',
+    schema: { example: { items: [{ id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', kind: 'person', aliases: ['Zelenskyy'], roles: [], recordedAt: '2025-02-05T10:00:00.000Z', match: 0.8 }], nextCursor: null } },
+  })
+  @ApiBadRequestResponse({ description: '`q`, `limit` or `cursor` is malformed (an empty `q` included)' })
+  list(@Query() query: NameListRequest): Promise<{ items: Found<ActorView>[]; nextCursor: string | null }> {
+    return this.names.page<ActorView>(ACTORS, { q: query.q, cursor: query.cursor, limit: query.limit ?? DEFAULT_LIMIT });
   }
 }

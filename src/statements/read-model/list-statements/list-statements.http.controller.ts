@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Names, readNames } from '../../../names/names.js';
 import { parseTimestamp } from '../../../common/dates/known-at.js';
 import { InvalidInputError } from '../../../common/domain-error.js';
 import { parsePartialDate } from '../../../common/dates/partial-date.js';
@@ -10,18 +11,20 @@ import { StatementTimeline } from './statement-timeline.query.js';
 @ApiTags('statements')
 @Controller('v1/statements')
 export class ListStatementsController {
-  constructor(private readonly timeline: StatementTimeline) {}
+  constructor(private readonly timeline: StatementTimeline, private readonly names: Names) {}
 
   @Get()
-  @ApiOkResponse({ type: StatementPage, description: 'Statements in statedAt order, ties in recorded order' })
+  @ApiOkResponse({ type: StatementPage, description: 'Statements in statedAt order, ties in recorded order; with `q`, the matching ones, best first (unless sort=statedAt), each with `highlight`' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
-  list(@Query() request: ListStatementsRequest): Promise<StatementPage> {
+  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions' })
+  async list(@Query() request: ListStatementsRequest): Promise<StatementPage> {
     const from = request.from === undefined ? undefined : parsePartialDate(request.from);
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);
     if (from && to && from.start > to.end) throw new InvalidInputError('to', 'to must not be before from');
+    await this.names.require(readNames({ actor: request.actor, topic: request.topic }));
     return this.timeline.page(
-      { actors: request.actor, topic: request.topic, from, to },
-      { knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt), cursor: request.cursor, limit: request.limit ?? DEFAULT_LIMIT },
+      { actors: request.actor, topic: request.topic, from, to, text: request.q },
+      { knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt), cursor: request.cursor, limit: request.limit ?? DEFAULT_LIMIT, order: request.sort },
     );
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PartialDate } from '../../../common/dates/partial-date.js';
 import { asOfCondition, pinOf, SqlParams, type AsOf } from '../as-of.js';
-import { statementReadView } from '../statement-read.view.js';
+import { statementReadView, type StatementReadView } from '../statement-read.view.js';
+import { highlightHtml, RANKED_MATCHES_CAP, textSearch } from './statement-search.js';
 import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statement-version.js';
 import { topicSubtreeCondition } from '../topic-subtree.js';
 import type { StatementPage } from './statement-page.view.js';
@@ -14,17 +15,25 @@ export interface TimelineFilters {
   readonly topic?: string;
   readonly from?: PartialDate;
   readonly to?: PartialDate;
+  /** Words to search for (see statement-search.ts). */
+  readonly text?: string;
 }
 
-type PinnedRow = StatementRow & { pinned_known_at: Date | null; pinned_snapshot: string };
+/** statedAt: the timeline's order; relevance: a search's best matches first (ties in timeline order). */
+export type TimelineOrder = 'statedAt' | 'relevance';
+
+type PinnedRow = StatementRow & { pinned_known_at: Date | null; pinned_snapshot: string; highlight?: string; rank?: string };
+type After = Pick<TimelinePosition, 'statedStart' | 'firstPosition' | 'rank'>;
 
 /**
  * The timeline: statements in statedAt order (the first day their date may mean), ties in the order
  * they were first recorded (the log position of their first event, unique per statement, so the order
  * is total and a cursor needs no statement id). A statement is in [from, to] when its period overlaps it.
+ * With words to search, only matching statements, each with its highlight; in relevance order, ranked
+ * within the newest RANKED_MATCHES_CAP matches, so that a common word costs a bounded sort.
  */
 export function timelineQuery(
-  filters: TimelineFilters, asOf: AsOf, after: Pick<TimelinePosition, 'statedStart' | 'firstPosition'> | undefined, limit: number,
+  filters: TimelineFilters, asOf: AsOf, after: After | undefined, limit: number, order: TimelineOrder = 'statedAt',
 ): { sql: string; values: unknown[] } {
   const params = new SqlParams();
   const where = [asOfCondition(asOf, params)];
@@ -34,10 +43,28 @@ export function timelineQuery(
   if (filters.topic) where.push(topicSubtreeCondition(filters.topic, params));
   if (filters.from) where.push(`v.stated_end >= ${params.add(filters.from.start)}::date`);
   if (filters.to) where.push(`v.stated_start <= ${params.add(filters.to.end)}::date`);
+  const search = filters.text === undefined ? undefined : textSearch(filters.text, params);
+  if (search) where.push(search.condition);
+  const conditions = () => where.join('\n                  AND ');
+  if (order === 'relevance' && search) {
+    const keyset = after ? `WHERE m.rank < ${params.add(after.rank ?? '0')}::numeric OR (m.rank = ${params.add(after.rank ?? '0')}::numeric
+                    AND (m.stated_start::date, m.first_position) > (${params.add(after.statedStart)}::date, ${params.add(after.firstPosition)}::bigint))` : '';
+    const sql = `WITH matches AS MATERIALIZED (
+                   SELECT ${STATEMENT_COLUMNS}, ${search.rank} AS rank
+                     FROM ${FROM_VERSIONS}
+                    WHERE ${conditions()}
+                    ORDER BY v.stated_start DESC, v.first_position DESC
+                    LIMIT ${RANKED_MATCHES_CAP})
+                 SELECT m.*, ${search.highlight('m')} AS highlight, ${pinOf(asOf)}
+                   FROM matches m ${keyset}
+                  ORDER BY m.rank DESC, m.stated_start, m.first_position
+                  LIMIT ${params.add(limit)}`;
+    return { sql, values: params.values };
+  }
   if (after) where.push(`(v.stated_start, v.first_position) > (${params.add(after.statedStart)}::date, ${params.add(after.firstPosition)}::bigint)`);
-  const sql = `SELECT ${STATEMENT_COLUMNS}, ${pinOf(asOf)}
+  const sql = `SELECT ${STATEMENT_COLUMNS}${search ? `, ${search.highlight('v')} AS highlight` : ''}, ${pinOf(asOf)}
                  FROM ${FROM_VERSIONS}
-                WHERE ${where.join('\n                  AND ')}
+                WHERE ${conditions()}
                 ORDER BY v.stated_start, v.first_position
                 LIMIT ${params.add(limit)}`;
   return { sql, values: params.values };
@@ -47,10 +74,12 @@ export function timelineQuery(
 export class StatementTimeline {
   constructor(private readonly dataSource: DataSource, private readonly cursorSecret: CursorSecret) {}
 
-  async page(filters: TimelineFilters, request: { knownAt?: Date; cursor?: string; limit: number }): Promise<StatementPage> {
+  async page(filters: TimelineFilters, request: { knownAt?: Date; cursor?: string; limit: number; order?: TimelineOrder }): Promise<StatementPage> {
+    const order = filters.text === undefined ? 'statedAt' : request.order ?? 'relevance';
     const query = queryDigest({
       actors: filters.actors ? [...new Set(filters.actors)].sort() : null,
       topic: filters.topic, from: filters.from?.text, to: filters.to?.text, knownAt: request.knownAt?.toISOString(),
+      text: filters.text, order,
     });
     const codec = new TimelineCursorCodec(await this.cursorSecret.get());
     const after = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
@@ -58,17 +87,23 @@ export class StatementTimeline {
       : request.knownAt ? { kind: 'known-at', knownAt: request.knownAt } : { kind: 'now' };
 
     // One row more than asked says whether there is a next page.
-    const { sql, values } = timelineQuery(filters, asOf, after, request.limit + 1);
+    const { sql, values } = timelineQuery(filters, asOf, after, request.limit + 1, order);
     const rows: PinnedRow[] = await this.dataSource.query(sql, values);
-    const items = rows.slice(0, request.limit);
-    const last = items.at(-1);
-    if (rows.length <= request.limit || !last) return { items: items.map(statementReadView), nextCursor: null };
+    const items = rows.slice(0, request.limit).map(itemOf);
+    const last = rows.at(request.limit - 1);
+    if (rows.length <= request.limit || !last) return { items, nextCursor: null };
 
     // Later pages see the records exactly as this first page did: same instant, same snapshot.
     const pin = asOf.kind === 'page' ? asOf : { knownAt: asOf.kind === 'known-at' ? asOf.knownAt : last.pinned_known_at!, snapshot: last.pinned_snapshot };
     const nextCursor = codec.encode({
       query, knownAt: pin.knownAt, snapshot: pin.snapshot, statedStart: last.stated_start, firstPosition: String(last.first_position),
+      ...(order === 'relevance' ? { rank: String(last.rank) } : {}),
     });
-    return { items: items.map(statementReadView), nextCursor };
+    return { items, nextCursor };
   }
+}
+
+function itemOf(row: PinnedRow): StatementReadView {
+  const view = statementReadView(row);
+  return row.highlight === undefined ? view : { ...view, highlight: highlightHtml(row.highlight) };
 }
