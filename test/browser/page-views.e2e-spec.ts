@@ -212,6 +212,23 @@ if (!chromiumInstalled()) {
       rmSync(dir, { recursive: true, force: true });
     }, 120_000);
 
+    it('with knownAt, shows what the records said then: a statement recorded later is not in the grid', async () => {
+      const seed = await (await fetch(`${seeded.url}/v1/statements?limit=500`)).json() as { items: { recordedAt: string }[] };
+      const before = new Date(Math.max(...seed.items.map((s) => Date.parse(s.recordedAt))) + 1).toISOString();
+      await seeded.post('/v1/statements', {
+        id: 'trump-2025-02-04-nato-membership', actorId: 'donald-trump', topicId: 'ukraine-war/security-guarantees/nato-membership', stance: 'oppose',
+        summary: 'Trump said NATO membership for Ukraine was not realistic.', form: 'paraphrase', statedAt: '2025-02-04',
+        sourceId: 'trump-netanyahu-press-conference-2025-02-04',
+      });
+      const now = await open('?live=0&on=2025-02-04');
+      expect(await gridCell(now, 'donald-trump', 'NATO membership')).toBe('oppose');
+      const then = await open(`?live=0&on=2025-02-04&knownAt=${encodeURIComponent(before)}`);
+      expect(await gridCell(then, 'donald-trump', 'NATO membership')).toBe('');
+      expect(await then.locator('#known-at-details').getAttribute('open')).not.toBeNull();
+      expect(await then.locator('#grid .grid-caption').textContent()).toMatch(/as the records stood at/);
+      await Promise.all([now.close(), then.close()]);
+    });
+
     it("shows a record's provenance in its details: the publication it was reported in and where in the source", async () => {
       await seeded.post('/v1/statements', {
         id: 'zelensky-2025-02-04-reported-provenance', actorId: 'volodymyr-zelensky', topicId: 'ukraine-war/ending-the-war', stance: 'support',

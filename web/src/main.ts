@@ -61,7 +61,7 @@ class StancelinePage {
       resizing = requestAnimationFrame(() => this.drawChart());
     });
     // The timeline is a list below 600 px; back on a wide screen it is fitted to the width it now has.
-    matchMedia('(max-width: 599px)').addEventListener('change', (event) => { if (!event.matches) this.timeline.fit(); });
+    matchMedia('(max-width: 599px)').addEventListener('change', (event) => { if (!event.matches) this.timeline.reshown(); });
   }
 
   start(): void {

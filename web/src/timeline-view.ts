@@ -70,6 +70,12 @@ export class TimelineView {
     if (fit && data.items.length > 0) this.fit();
   }
 
+  /** Shown again after being hidden (a narrow screen turned wide): measured anew, then fitted. */
+  reshown(): void {
+    this.timeline.redraw();
+    this.fit();
+  }
+
   zoomIn(): void { this.timeline.zoomIn(0.5, { animation: false }); }
   zoomOut(): void { this.timeline.zoomOut(0.5, { animation: false }); }
 
