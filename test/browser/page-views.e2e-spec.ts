@@ -24,7 +24,8 @@ async function gridCell(page: Page, actorId: string, topicTitle: string): Promis
     const column = headers.indexOf(title);
     if (column < 0) return `no column "${title}"`;
     const row = document.querySelector(`#grid tbody tr[data-actor-id="${actor}"]`);
-    return row ? (row.children[column] as HTMLElement).innerText.trim() : `no row for ${actor}`;
+    if (!row) return `no row for ${actor}`;
+    return ((row.querySelector('td.no-position') ?? row.children[column]) as HTMLElement).innerText.trim();
   }, [actorId, topicTitle]);
 }
 

@@ -14,6 +14,8 @@ export class Filters {
   private parents = new Set<string>();
   /** What a URL asked for before the choices were loaded. */
   private pending?: Selection;
+  /** A URL's `knownAt` to the millisecond: the control shows whole seconds, and a record made within that second counts. */
+  private exactKnownAt?: string;
   private readonly actorBox: HTMLFieldSetElement;
   private readonly topicSelect: HTMLSelectElement;
   private readonly proposition: HTMLElement;
@@ -75,6 +77,7 @@ export class Filters {
     this.pending = selection;
     this.onInput.value = selection.on ?? '';
     this.knownAtInput.value = selection.knownAt ? localDateTime(selection.knownAt) : '';
+    this.exactKnownAt = selection.knownAt;
     this.searchInput.value = selection.q ?? '';
     if (this.actors.length > 0) this.show(this.actors, [...this.topics.values()]);
   }
@@ -108,14 +111,21 @@ export class Filters {
     if (this.pending) return this.pending;
     const boxes = [...this.actorBox.querySelectorAll<HTMLInputElement>('input[name=actor]')];
     const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
-    const knownAt = this.knownAtInput.value ? new Date(this.knownAtInput.value) : undefined;
     return {
       actors: boxes.length === 0 || chosen.length === boxes.length ? undefined : chosen,
       topic: this.topicSelect.value || undefined,
       on: this.onInput.value || undefined,
-      knownAt: knownAt && !Number.isNaN(knownAt.getTime()) ? knownAt.toISOString() : undefined,
+      knownAt: this.knownAt(),
       q: this.searchInput.value.trim() || undefined,
     };
+  }
+
+  private knownAt(): string | undefined {
+    const value = this.knownAtInput.value;
+    if (!value) return undefined;
+    if (this.exactKnownAt && value === localDateTime(this.exactKnownAt)) return this.exactKnownAt;
+    const time = new Date(value);
+    return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
   }
 
   private showProposition(): void {
