@@ -20,7 +20,7 @@ export function showPositionsGrid(container: HTMLElement, positions: Positions, 
   }
   // The caption stays put above the table, which scrolls sideways when the topics outnumber the width.
   const caption = el('p', { id: 'grid-caption', class: 'grid-caption', text: `Where each actor stands on ${statedAtLabel(positions.on)}${positions.knownAt ? `, as the records stood at ${timestampLabel(positions.knownAt)}` : ''}` });
-  const table = el('table', { class: 'positions-grid', 'aria-labelledby': 'grid-caption' },
+  const table = el('table', { class: 'positions-grid', 'aria-labelledby': 'grid-caption', style: `--columns: ${topics.length}` },
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Actor' }), ...topics.map((topic, i) => el('th', { scope: 'col' },
       el('span', { class: 'topic-title', tabindex: '0', 'aria-describedby': `proposition-${i}`, text: topic.title }),
       el('span', { class: 'proposition-tip', role: 'tooltip', id: `proposition-${i}`, text: topic.proposition }))))),
@@ -36,7 +36,8 @@ function cell(position: PositionCell | undefined, actor: string, topic: string):
   if (!position) return el('td', { class: 'empty' });
   const words = stanceLabel(position.stance);
   const uncertainty = position.uncertain ? ' (uncertain: said at a time known only to the month or year)' : '';
-  return el('td', { class: `position stance-${position.stance}${position.uncertain ? ' uncertain' : ''}`, 'data-topic-id': position.topicId },
+  // The topic's title rides along for narrow screens, where each row becomes a list of "topic: stance".
+  return el('td', { class: `position stance-${position.stance}${position.uncertain ? ' uncertain' : ''}`, 'data-topic-id': position.topicId, 'data-topic-title': topic },
     el('button', {
       type: 'button', class: 'cell-button', 'data-statement-id': position.statementId,
       'aria-label': `${actor} on ${topic}: ${words}, ${statedAtLabel(position.statedAt)}${uncertainty}. Show details`,
