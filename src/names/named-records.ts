@@ -43,13 +43,26 @@ export type Found<T> = T & { id: string; match?: number };
  * threshold is a setting, so it is set for this transaction only.
  */
 export async function findByName<T>(dataSource: DataSource, records: NamedRecords, search: NameSearch): Promise<Found<T>[]> {
+  const { sql, values } = nameSearchQuery(records, search);
+  if (search.q === undefined) return dataSource.query(sql, values);
+  const rows: (T & { id: string; match: string })[] = await dataSource.transaction(async (db) => {
+    await db.query(LIKENESS_SETTING, [String(LIKENESS_THRESHOLD)]);
+    return db.query(sql, values);
+  });
+  return rows.map((row) => ({ ...row, match: Number(row.match) }));
+}
+
+/** Sets, for the current transaction, how alike a name must be to count ($1). */
+export const LIKENESS_SETTING = `SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`;
+
+export function nameSearchQuery(records: NamedRecords, search: NameSearch): { sql: string; values: unknown[] } {
   const params = new SqlParams();
   const where = search.within ? [search.within(params)] : [];
   if (search.q === undefined) {
     if (search.after) where.push(`id COLLATE "C" > ${params.add(search.after.id)}`);
-    return dataSource.query(
-      `SELECT ${records.columns} FROM ${records.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY id COLLATE "C" LIMIT ${params.add(search.limit)}`, params.values);
+    const sql = `SELECT ${records.columns} FROM ${records.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                  ORDER BY id COLLATE "C" LIMIT ${params.add(search.limit)}`;
+    return { sql, values: params.values };
   }
   const q = `public.fold_name(${params.add(search.q)})`;
   where.push(`${q} <% ${records.names}`);
@@ -61,11 +74,7 @@ export async function findByName<T>(dataSource: DataSource, records: NamedRecord
   const sql = `SELECT * FROM (SELECT ${records.columns}, round(word_similarity(${q}, ${records.names})::numeric, 4) AS match
                                 FROM ${records.from} WHERE ${where.join(' AND ')}) m
                 ${after} ORDER BY m.match DESC, m.id COLLATE "C" LIMIT ${params.add(search.limit)}`;
-  const rows: (T & { id: string; match: string })[] = await dataSource.transaction(async (db) => {
-    await db.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, true)`, [String(LIKENESS_THRESHOLD)]);
-    return db.query(sql, params.values);
-  });
-  return rows.map((row) => ({ ...row, match: Number(row.match) }));
+  return { sql, values: params.values };
 }
 
 /** The position after a row, in the order it was listed in. */

@@ -26,6 +26,8 @@ export interface NameListRequest {
   /** Further filters of the list (e.g. a subtree): part of what a cursor belongs to. */
   readonly scope?: Record<string, unknown>;
   readonly within?: (params: SqlParams) => string;
+  /** Names the filters use, checked (404) once the cursor is known to be good (a bad cursor's 400 wins). */
+  readonly asked?: readonly AskedNames[];
 }
 
 /**
@@ -66,6 +68,7 @@ export class Names {
     const cursor = await this.cursorSecret.cursor(`${records.noun} list by ${request.q === undefined ? 'id' : 'likeness'}`);
     const query = queryDigest({ q: request.q, ...request.scope });
     const after = request.cursor === undefined ? undefined : cursor.open(request.cursor, query, readPosition);
+    if (request.asked) await this.require(request.asked);
     const rows = await findByName<T>(this.dataSource, records, { q: request.q, within: request.within, after, limit: request.limit + 1 });
     const items = rows.slice(0, request.limit);
     return { items, nextCursor: rows.length > request.limit ? cursor.seal(query, positionAfter(items.at(-1)!)) : null };

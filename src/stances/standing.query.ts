@@ -21,8 +21,7 @@ export interface StandingScope {
  * `start_day` and `end_day`) and the days of D as SQL; `latestPer` picks, per actor and topic, the latest
  * candidate among those a condition keeps.
  */
-export function standingCandidates(scope: StandingScope, on: PartialDate, asOf: AsOf, params: SqlParams): { cte: string; start: string; end: string } {
-  const start = `${params.add(on.start)}::date`;
+export function standingCandidates(scope: StandingScope, on: PartialDate, asOf: AsOf, params: SqlParams): { cte: string; start: () => string; end: string } {
   const end = `${params.add(on.end)}::date`;
   const where = [asOfCondition(asOf, params), `v.stated_start <= ${end}`];
   if (scope.actors?.length === 1) where.push(`v.actor_id = ${params.add(scope.actors[0])}`);
@@ -32,7 +31,8 @@ export function standingCandidates(scope: StandingScope, on: PartialDate, asOf: 
       SELECT ${STATEMENT_COLUMNS}, v.stated_start AS start_day, v.stated_end AS end_day
         FROM ${FROM_VERSIONS}
        WHERE ${where.join(' AND ')})`;
-  return { cte, start, end };
+  // D's first day only when asked for: a parameter the statement does not use has no type PostgreSQL can infer.
+  return { cte, start: () => `${params.add(on.start)}::date`, end };
 }
 
 /** Per actor and topic, the latest candidate that `condition` (on alias `c`) keeps. */

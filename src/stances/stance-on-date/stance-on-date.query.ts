@@ -12,7 +12,8 @@ type Part = 'said_on' | 'standing' | 'uncertain';
 /** The three answers to "what did X say about Y on D", from one snapshot (the rule: standing.query.ts). */
 export function stanceOnDateQuery(actor: string, topic: string, on: PartialDate, asOf: AsOf): { sql: string; values: unknown[] } {
   const params = new SqlParams();
-  const { cte, start, end } = standingCandidates({ actors: [actor], topic }, on, asOf, params);
+  const { cte, start: startOf, end } = standingCandidates({ actors: [actor], topic }, on, asOf, params);
+  const start = startOf();
   const sql = `
     WITH ${cte}
     SELECT 'said_on' AS part, c.* FROM candidates c WHERE c.start_day >= ${start} AND c.end_day <= ${end}

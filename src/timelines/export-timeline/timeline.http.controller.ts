@@ -1,6 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Names, readNames } from '../../names/names.js';
 import type { Response } from 'express';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { InvalidInputError } from '../../common/domain-error.js';
@@ -13,7 +12,7 @@ import { toVisTimeline, type VisTimelineData } from './vis-timeline.format.js';
 @ApiTags('timeline')
 @Controller('v1/timeline')
 export class TimelineController {
-  constructor(private readonly contents: TimelineContentsQuery, private readonly names: Names) {}
+  constructor(private readonly contents: TimelineContentsQuery) {}
 
   @Get()
   @ApiOkResponse({
@@ -30,7 +29,6 @@ export class TimelineController {
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);
     if (from && to && from.start > to.end) throw new InvalidInputError('to', 'to must not be before from');
     const actors = request.actor ? [...new Set(request.actor)] : undefined;
-    await this.names.require(readNames({ actor: actors, topic: request.topic }));
     const contents = await this.contents.load({
       actors, topic: request.topic, from, to, text: request.q,
       knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt),

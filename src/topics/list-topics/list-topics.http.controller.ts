@@ -20,10 +20,10 @@ export class ListTopicsController {
   @ApiBadRequestResponse({ description: '`q`, `under`, `limit` or `cursor` is malformed' })
   @ApiNotFoundResponse({ description: 'No topic has the id given as `under`: problem type unknown-reference, with suggestions' })
   async list(@Query() query: ListTopicsQuery): Promise<{ items: Found<TopicView>[]; nextCursor: string | null }> {
-    if (query.under !== undefined) await this.names.require([{ field: 'under', records: TOPICS, values: [query.under] }]);
     return this.names.page<TopicView>(TOPICS, {
       q: query.q, cursor: query.cursor, limit: query.limit ?? DEFAULT_LIMIT,
-      scope: { under: query.under }, within: query.under === undefined ? undefined : underTopic(query.under),
+      scope: { under: query.under }, asked: [{ field: 'under', records: TOPICS, values: query.under === undefined ? undefined : [query.under] }],
+      within: query.under === undefined ? undefined : underTopic(query.under),
     });
   }
 }

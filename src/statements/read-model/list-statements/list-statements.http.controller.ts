@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Names, readNames } from '../../../names/names.js';
 import { parseTimestamp } from '../../../common/dates/known-at.js';
 import { InvalidInputError } from '../../../common/domain-error.js';
 import { parsePartialDate } from '../../../common/dates/partial-date.js';
@@ -11,7 +10,7 @@ import { StatementTimeline } from './statement-timeline.query.js';
 @ApiTags('statements')
 @Controller('v1/statements')
 export class ListStatementsController {
-  constructor(private readonly timeline: StatementTimeline, private readonly names: Names) {}
+  constructor(private readonly timeline: StatementTimeline) {}
 
   @Get()
   @ApiOkResponse({ type: StatementPage, description: 'Statements in statedAt order, ties in recorded order; with `q`, the matching ones, best first (unless sort=statedAt), each with `highlight`' })
@@ -21,7 +20,6 @@ export class ListStatementsController {
     const from = request.from === undefined ? undefined : parsePartialDate(request.from);
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);
     if (from && to && from.start > to.end) throw new InvalidInputError('to', 'to must not be before from');
-    await this.names.require(readNames({ actor: request.actor, topic: request.topic }));
     return this.timeline.page(
       { actors: request.actor, topic: request.topic, from, to, text: request.q },
       { knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt), cursor: request.cursor, limit: request.limit ?? DEFAULT_LIMIT, order: request.sort },

@@ -8,6 +8,7 @@ import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statemen
 import { topicSubtreeCondition } from '../topic-subtree.js';
 import type { StatementPage } from './statement-page.view.js';
 import { CursorSecret, queryDigest } from '../../../common/cursors/signed-cursor.js';
+import { Names, readNames } from '../../../names/names.js';
 import { TimelineCursorCodec, type TimelinePosition } from './timeline-cursor.js';
 
 export interface TimelineFilters {
@@ -72,7 +73,7 @@ export function timelineQuery(
 
 @Injectable()
 export class StatementTimeline {
-  constructor(private readonly dataSource: DataSource, private readonly cursorSecret: CursorSecret) {}
+  constructor(private readonly dataSource: DataSource, private readonly cursorSecret: CursorSecret, private readonly names: Names) {}
 
   async page(filters: TimelineFilters, request: { knownAt?: Date; cursor?: string; limit: number; order?: TimelineOrder }): Promise<StatementPage> {
     const order = filters.text === undefined ? 'statedAt' : request.order ?? 'relevance';
@@ -83,6 +84,8 @@ export class StatementTimeline {
     });
     const codec = new TimelineCursorCodec(await this.cursorSecret.get());
     const after = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
+    // After the cursor: when a request has both a bad cursor and an unknown name, the 400 wins.
+    await this.names.require(readNames({ actor: filters.actors, topic: filters.topic }));
     const asOf: AsOf = after ? { kind: 'page', knownAt: after.knownAt, snapshot: after.snapshot }
       : request.knownAt ? { kind: 'known-at', knownAt: request.knownAt } : { kind: 'now' };
 
