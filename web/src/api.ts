@@ -57,6 +57,7 @@ export interface Statement {
   source: Source | null;
   /** Provenance (v1.1): the publication through which the record is known, and where in the source. */
   reportedIn?: string | null;
+  reportedInSource?: Source | null;
   locator?: string | null;
 }
 

@@ -36,7 +36,7 @@ export class StatementPanel {
     ]);
     if (this.showing !== id) return;
     const shown = statement ?? history.versions.at(-1)!.statement;
-    const reportedIn = shown.reportedIn ? await sourceOf(shown.reportedIn) : null;
+    const reportedIn = shown.reportedIn ? shown.reportedInSource ?? await sourceOf(shown.reportedIn) : null;
     if (this.showing !== id) return;
     this.heading.textContent = `${this.names.actor(shown.actorId)}: ${stanceLabel(shown.stance)}`;
     this.body.replaceChildren(...this.render(shown, history, change, statement === null, reportedIn));
