@@ -45,10 +45,11 @@ async function startSeeded() {
   if (process.env.DATABASE_URL) {
     const { createScratchDatabase } = await import(join(root, 'dist/src/database/scratch-database.js'));
     const db = await createScratchDatabase(process.env.DATABASE_URL, 'screenshots');
-    const service = await startService({ ...env, DATABASE_URL: db.url });
+    const service = await startService({ ...env, DATABASE_URL: db.url }).catch(async (error) => { await db.drop(); throw error; });
     return { url: service.url, stop: async () => { await service.stop(); await db.drop(); } };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'stanceline-screenshots-'));
-  const service = await startService({ ...env, DATA_DIR: dataDir }, { healthTimeoutMs: 120_000 });
-  return { url: service.url, stop: async () => { await service.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const service = await startService({ ...env, DATA_DIR: dataDir }, { healthTimeoutMs: 120_000 }).catch((error) => { removeDataDir(); throw error; });
+  return { url: service.url, stop: async () => { await service.stop(); removeDataDir(); } };
 }
