@@ -27,19 +27,19 @@ export function showPositionsGrid(container: HTMLElement, positions: Positions, 
     el('tbody', {}, ...sorted.map(([actorId, name]) => el('tr', { 'data-actor-id': actorId },
       el('th', { scope: 'row', text: name }),
       ...(withCells.has(actorId)
-        ? topics.map((topic) => cell(cells.get(`${actorId}\n${topic.id}`), name, topic.title))
+        ? topics.map((topic, i) => cell(cells.get(`${actorId}\n${topic.id}`), name, topic.title, `proposition-${i}`))
         : [el('td', { colspan: String(topics.length), class: 'no-position', text: 'No statements on these topics by this date' })])))));
   container.replaceChildren(caption, el('div', { class: 'grid-scroll', role: 'region', 'aria-label': 'Positions grid, scrolls sideways', tabindex: '0' }, table));
 }
 
-function cell(position: PositionCell | undefined, actor: string, topic: string): HTMLTableCellElement {
+function cell(position: PositionCell | undefined, actor: string, topic: string, proposition: string): HTMLTableCellElement {
   if (!position) return el('td', { class: 'empty' });
   const words = stanceLabel(position.stance);
   const uncertainty = position.uncertain ? ' (uncertain: said at a time known only to the month or year)' : '';
   // The topic's title rides along for narrow screens, where each row becomes a list of "topic: stance".
   return el('td', { class: `position stance-${position.stance}${position.uncertain ? ' uncertain' : ''}`, 'data-topic-id': position.topicId, 'data-topic-title': topic },
     el('button', {
-      type: 'button', class: 'cell-button', 'data-statement-id': position.statementId,
+      type: 'button', class: 'cell-button', 'data-statement-id': position.statementId, 'aria-describedby': proposition,
       'aria-label': `${actor} on ${topic}: ${words}, ${statedAtLabel(position.statedAt)}${uncertainty}. Show details`,
     }, el('span', { class: 'stance-words', text: words }), position.uncertain ? el('span', { class: 'uncertain-mark', text: ' ?', title: 'uncertain' }) : null));
 }

@@ -16,10 +16,9 @@ export class TimelineView {
   private readonly timeline: Timeline;
   private names = new Map<string, string>();
   private topicTitle: (id: string) => string = (id) => id;
-
   private fitAgain = false;
 
-  constructor(private readonly container: HTMLElement, onOpen: (id: string, trigger: HTMLElement) => void, private readonly fullLabel: HTMLElement) {
+  constructor(private readonly container: HTMLElement, onOpen: (id: string, trigger: HTMLElement) => void, fullLabel: HTMLElement) {
     const options: TimelineOptions = {
       zoomable: true,
       zoomKey: 'ctrlKey',
