@@ -72,6 +72,11 @@ if (!chromiumInstalled()) {
         expect(await page.locator('#timeline-list .timeline-date').allTextContents()).toEqual(['2022 (month and day unknown)', '4 February 2025']);
       }
       await page.close();
+      // One topic, with its chart instead of the grid, fits as well.
+      const topic = await open(`?live=0&topic=${encodeURIComponent(DIRECT_TALKS)}`, [width, height]);
+      expect(await topic.evaluate(shownTimelineItems)).toBe(2);
+      expect(await topic.evaluate(layoutProblems)).toEqual([]);
+      await topic.close();
     });
 
     it('shows All topics as a grid of where each actor stands on the chosen date; a cell opens its statement', async () => {
