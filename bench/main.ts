@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseConfig, type BenchConfig } from './config.js';
 import type { BenchContext } from './phases/context.js';
 import { prepareHistories } from './phases/history-phase.js';
+import { measureAnswers } from './phases/answers-phase.js';
 import { measureLog } from './phases/log-phase.js';
 import { measureReads } from './phases/read-phase.js';
 import { measureWrites } from './phases/write-phase.js';
@@ -34,6 +35,7 @@ try {
   const [{ version }] = (await context.small.db.pool.query('SHOW server_version')).rows.map((r) => ({ version: r.server_version as string }));
   await measureLog(context);
   await measureReads(context);
+  await measureAnswers(context);
   await measureWrites(context);
 
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; node ${process.version}; PostgreSQL ${version}`;

@@ -9,8 +9,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * What was said is searched with PostgreSQL full-text search: a stored generated tsvector per version
  * row (weights: summary A, quote B, conditions C), so corrections and retractions, which write new
  * version rows, carry their own document, and a rebuild's shadow copies (LIKE ... INCLUDING ALL) generate
- * it too. To search more fields, add them to `statement_document` in a new migration: the column is
- * regenerated from it.
+ * it too. To search more fields: a new migration replaces `statement_document` and drops and adds the
+ * column again (stored values are computed when a row is written, so replacing the function alone would
+ * leave old rows as they were), and statement-search.ts adds the field to the highlighted text.
  */
 export class NamesAndSearch1764300000000 implements MigrationInterface {
   name = 'NamesAndSearch1764300000000';
@@ -43,8 +44,8 @@ export class NamesAndSearch1764300000000 implements MigrationInterface {
     await db.query(`
       ALTER TABLE statement_versions ADD COLUMN document tsvector
         GENERATED ALWAYS AS (statement_document(summary, quote, conditions)) STORED`);
-    // Current versions only in the partial one (the reads of "now"); the full one serves knownAt.
-    await db.query(`CREATE INDEX statement_versions_document_current ON statement_versions USING gin (document) WHERE recorded_to IS NULL`);
+    // One index for "now" and knownAt alike: past versions are a few percent of the rows, and a second,
+    // partial GIN index would double the upkeep every append pays.
     await db.query(`CREATE INDEX statement_versions_document ON statement_versions USING gin (document)`);
     await db.query(`CREATE INDEX topics_title_words ON topics USING gin (to_tsvector('pg_catalog.english', title))`);
 

@@ -7,6 +7,7 @@ import { ClaimsModule } from './claims/claims.module.js';
 import { CommonModule } from './common/common.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
+import { loggerParams } from './config/logging.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { EventLogModule } from './event-log/event-log.module.js';
@@ -29,14 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(env),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: env.LOG_LEVEL,
-            // Keys are secrets: they must never reach a log line.
-            redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(env)),
         CqrsModule.forRoot(),
         DatabaseModule.forRoot(),
         EventStoreModule,

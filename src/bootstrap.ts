@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { ServiceLogger } from './config/logging.js';
 import { limitBodyDepth } from './common/body-depth.js';
+import { setupOpenApi } from './common/openapi.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
@@ -16,7 +17,7 @@ import { corsOptions } from './security/cors.js';
 /** Builds the whole HTTP application; main.ts and the e2e tests share it so they test what runs. */
 export async function createApp(env: Environment): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new ServiceLogger(app.get(Logger)));
   app.useBodyParser('json', { limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(limitBodyDepth());
   app.use(acceptStreamKeyInQuery(env.READS_REQUIRE_KEY));
@@ -29,12 +30,6 @@ export async function createApp(env: Environment): Promise<NestExpressApplicatio
   serveWebPage(app);
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Stanceline')
-    .setDescription('Who said what, about what, when, from which source, and how it changed. Contract: API.md.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  setupOpenApi(app);
   return app;
 }

@@ -1,4 +1,5 @@
 import { ACTORS } from '../src/actors/actors.query.js';
+import { BAD_CURSOR } from '../src/common/cursors/signed-cursor.js';
 import { LIKENESS_SETTING, LIKENESS_THRESHOLD, nameSearchQuery } from '../src/names/named-records.js';
 import { SOURCES } from '../src/sources/sources.query.js';
 import { TOPICS } from '../src/topics/topics.query.js';
@@ -72,6 +73,19 @@ describe('finding actors, topics and sources by name', () => {
     const byId = await list('/v1/actors', { limit: 2 });
     await t.http.get('/v1/actors').query({ q: 'okafor', cursor: byId.nextCursor }).expect(400);
     expect(ids(await list('/v1/actors', { limit: 2, cursor: byId.nextCursor }))).toEqual(['jose-ramirez', 'lindqvist-council']);
+  });
+
+  it('refuses a cursor it did not give, on every paged read, with the same 400', async () => {
+    const forged = `${Buffer.from('{"id":"amara-okafor"}').toString('base64url')}.AAAAAAAAAAAAAAAAAAAAAA`;
+    for (const cursor of ['garbage', forged]) {
+      const bodies = [];
+      for (const [path, query] of [['/v1/statements', {}], ['/v1/stance-changes', {}], ['/v1/claims', {}], ['/v1/actors', {}], ['/v1/actors', { q: 'okafor' }],
+        ['/v1/topics', {}], ['/v1/sources', {}], ['/v1/sources', { q: 'radio' }]] as const) {
+        bodies.push((await t.http.get(path).query({ ...query, cursor }).expect(400)).body);
+      }
+      expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+      expect(bodies[0].errors).toEqual([{ field: 'cursor', message: BAD_CURSOR }]);
+    }
   });
 
   it('refuses an empty or over-long q with 400 naming q', async () => {

@@ -9,7 +9,7 @@ export const MEASURES: NamedRecords = {
   from: `(SELECT DISTINCT measure AS id FROM claim_versions) measures`,
   columns: 'id',
   names: `public.fold_name(translate(id, '/-', '  '))`,
-  existing: `SELECT m AS id FROM unnest($1::text[]) m
+  existing: (ids) => `SELECT m AS id FROM unnest(${ids}::text[]) m
               WHERE EXISTS (SELECT FROM claim_versions c
                              WHERE c.measure ~>=~ m AND c.measure ~<~ (m || '0')
                                AND (c.measure = m OR starts_with(c.measure, m || '/')))`,

@@ -30,9 +30,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const bodyParser = unwrapped as { type?: string; status?: number; message?: string };
     if (typeof bodyParser?.type === 'string' && typeof bodyParser.status === 'number' && bodyParser.status < 500) {
       // Raised by the JSON body parser before any route runs: too large, malformed, wrong charset.
-      const code = bodyParser.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body';
-      return problem(bodyParser.status, code, bodyParser.status === 413 ? 'Payload too large' : 'Malformed request body',
-        bodyParser.status === 413 ? 'The request body is larger than the service accepts' : 'The request body is not valid JSON',
+      if (bodyParser.type === 'entity.too.large') return tooLarge(bodyParser as { limit?: number });
+      return problem(bodyParser.status, 'malformed-body', 'Malformed request body', 'The request body is not valid JSON',
         { errors: [{ field: 'body', message: bodyParser.message ?? 'invalid' }] });
     }
     if (isDatabaseUnavailable(error)) {
@@ -42,6 +41,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error({ err: error }, 'unexpected error');
     return problem(500, 'internal', 'Internal error', 'The service failed to handle this request');
   }
+}
+
+// The parser's error carries the configured limit (BODY_LIMIT) in bytes: the client learns what would fit.
+function tooLarge({ limit }: { limit?: number }): Problem {
+  const most = limit === undefined ? 'the limit' : `${limit} bytes (${Math.round(limit / 1024)} KiB)`;
+  const detail = `The request body is larger than the service accepts: at most ${most}, counted after decompression`;
+  return problem(413, 'payload-too-large', 'Payload too large', detail, { errors: [{ field: 'body', message: `larger than ${most}` }] });
 }
 
 function isBodyParserError(error: unknown): boolean {

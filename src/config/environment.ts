@@ -28,6 +28,10 @@ export class Environment {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** `pretty` (readable lines) or `json` (one JSON object a line); unset: pretty on a terminal, JSON otherwise. */
+  @IsOptional() @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
+  LOG_FORMAT: 'pretty' | 'json' = process.stdout.isTTY ? 'pretty' : 'json';
+
   /** `key:role,key:role` with role reader, editor or admin. */
   @IsOptional() @Matches(/^(\s*[^\s:,]{16,}:(reader|editor|admin)\s*)(,\s*[^\s:,]{16,}:(reader|editor|admin)\s*)*$/, {
     message: 'API_KEYS must be a comma-separated list of key:role (role reader, editor or admin; keys of 16+ characters)',

@@ -1,6 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
@@ -49,7 +51,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; logger?:
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   try {
-    db = await PGlite.create(join(dataDir, 'pgdata'), { relaxedDurability: false });
+    // pg_trgm and unaccent: the extensions migration 1764300000000 creates (likeness of names).
+    db = await PGlite.create(join(dataDir, 'pgdata'), { relaxedDurability: false, extensions: { pg_trgm, unaccent } });
     // maxConnections 1 (the default) on purpose: PGlite is a single backend, so a second client would
     // share its session state and interleave protocol messages with the first.
     server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });

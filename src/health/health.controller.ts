@@ -1,10 +1,15 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 
 const PING_TIMEOUT_MS = 2_000;
+
+class HealthView {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+}
 
 @ApiTags('operations')
 @Controller('health')
@@ -16,9 +21,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The service and its database answer', schema: { example: { status: 'ok', database: 'up' } } })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<{ status: string; database: string }> {
+  @ApiOperation({ summary: 'Whether the service and its database answer' })
+  @ApiOkResponse({ type: HealthView, description: 'The service and its database answer: {status: ok, database: up}' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'The database does not answer: {status: error, database: down}' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
     try {
       await this.health.check([() => this.pingDatabase()]);
       return { status: 'ok', database: 'up' };

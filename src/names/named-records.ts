@@ -12,8 +12,8 @@ export interface NamedRecords {
   readonly from: string;
   readonly columns: string;
   readonly names: string;
-  /** SQL answering the `id`s, among $1 (text[]), that exist. */
-  readonly existing: string;
+  /** SQL answering the `id`s, among the text[] placeholder given, that exist. */
+  existing(ids: string): string;
 }
 
 /** Word likeness (pg_trgm) from which a record counts as alike: low enough for a typo or two in a short name. */

@@ -4,7 +4,7 @@ import { ACTORS } from '../actors/actors.query.js';
 import { MEASURES } from '../claims/measures.query.js';
 import { TOPICS } from '../topics/topics.query.js';
 import { CursorSecret, queryDigest } from '../common/cursors/signed-cursor.js';
-import type { SqlParams } from '../statements/read-model/as-of.js';
+import { SqlParams } from '../statements/read-model/as-of.js';
 import { findByName, positionAfter, type Found, type NamedRecords, type NamePosition } from './named-records.js';
 import { UnknownNameError, type UnknownName } from './unknown-name.error.js';
 
@@ -50,15 +50,20 @@ export class Names {
     return this.dataSource.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
   }
 
-  /** Throws the 404 naming every value, of every field, that names nothing recorded. Existence is judged now. */
+  /**
+   * Throws the 404 naming every value, of every field, that names nothing recorded. Existence is judged
+   * now, for every field in one query (a read pays one round trip for it).
+   */
   async require(asked: readonly AskedNames[]): Promise<void> {
+    const fields = asked.filter((a) => a.values?.length).map((a) => ({ ...a, values: [...new Set(a.values)] }));
+    if (fields.length === 0) return;
+    const params = new SqlParams();
+    const sql = fields.map((f, i) => `SELECT ${i} AS field, id FROM (${f.records.existing(params.add(f.values))}) found`).join(' UNION ALL ');
+    const found: { field: number; id: string }[] = await this.dataSource.query(sql, params.values);
+    const known = new Set(found.map((row) => `${row.field}:${row.id}`));
     const unknown: UnknownName[] = [];
-    for (const { field, records, values } of asked) {
-      if (!values?.length) continue;
-      const distinct = [...new Set(values)];
-      const found: { id: string }[] = await this.dataSource.query(records.existing, [distinct]);
-      const known = new Set(found.map((row) => row.id));
-      for (const value of distinct.filter((v) => !known.has(v))) unknown.push(await this.unknown(records, field, value));
+    for (const [i, { field, records, values }] of fields.entries()) {
+      for (const value of values.filter((v) => !known.has(`${i}:${v}`))) unknown.push(await this.unknown(records, field, value));
     }
     if (unknown.length > 0) throw new UnknownNameError(unknown);
   }

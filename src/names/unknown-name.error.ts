@@ -28,3 +28,15 @@ export class UnknownNameError extends DomainError {
 export function describe(name: UnknownName): string {
   return name.suggestions.length === 0 ? name.message : `${name.message}; did you mean ${name.suggestions.join(', ')}?`;
 }
+
+/** The 404 of an unknown name as the OpenAPI document shows it. */
+export const UNKNOWN_NAME_RESPONSE = {
+  'application/problem+json': {
+    schema: { $ref: '#/components/schemas/Problem' },
+    example: {
+      type: 'https://stanceline.dev/problems/unknown-reference', title: 'Unknown name', status: 404,
+      detail: 'No actor "zelenksy"; did you mean volodymyr-zelensky?',
+      errors: [{ field: 'actor', value: 'zelenksy', message: 'No actor "zelenksy"', suggestions: ['volodymyr-zelensky'] }],
+    },
+  },
+};

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequiresRole } from '../auth/roles.decorator.js';
 import { RebuildReport } from './rebuild-report.js';
 import { RebuildService } from './rebuild.service.js';
@@ -12,6 +12,7 @@ export class RebuildController {
 
   /** Answers when the new tables are in place; reads go on from the old ones until then. */
   @Post('rebuild')
+  @ApiOperation({ summary: 'Rebuild every read model from the event log (admin)' })
   @HttpCode(200)
   @RequiresRole('admin')
   @ApiOkResponse({ type: RebuildReport, description: 'Every read model rebuilt from the log and swapped in' })

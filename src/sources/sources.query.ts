@@ -7,5 +7,5 @@ export const SOURCES: NamedRecords = {
   from: 'sources',
   columns: SOURCE_COLUMNS,
   names: 'public.source_names(id, title, publisher)',
-  existing: `SELECT id FROM sources WHERE id = ANY($1::text[])`,
+  existing: (ids) => `SELECT id FROM sources WHERE id = ANY(${ids}::text[])`,
 };

@@ -4,7 +4,7 @@ import { STANCE_SCORE, type Stance } from '../statements/statement.events.js';
 export const CHANGE_KINDS = ['unchanged', 'conditions_changed', 'shift', 'reversal'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** PolitiFact's Flip-O-Meter, as DOMAIN.md maps the kinds onto it. */
+/** PolitiFact's Flip-O-Meter, as docs/DOMAIN.md maps the kinds onto it. */
 export const FLIP_O_METER = {
   unchanged: 'no_flip',
   conditions_changed: 'half_flip',

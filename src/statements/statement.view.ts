@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { StatementOnRecord, StatementState } from './statement.decider.js';
 import { FORMS, STANCE_SCORE, STANCES, type Form, type Stance } from './statement.events.js';
 
-/** A statement as the write endpoints return it (the shape API.md gives for every statement). */
+/** A statement as the write endpoints return it (the shape docs/API.md gives for every statement). */
 export class StatementView {
   @ApiProperty({ example: 'zelensky-direct-talks-2025-02-04' }) id: string;
   @ApiProperty({ example: 'volodymyr-zelensky' }) actorId: string;

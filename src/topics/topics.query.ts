@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { NamedRecords } from '../names/named-records.js';
 import { TOPIC_COLUMNS } from './topic.view.js';
 
@@ -7,7 +8,7 @@ export const TOPICS: NamedRecords = {
   from: 'topics',
   columns: TOPIC_COLUMNS,
   names: 'public.topic_names(id, title, proposition)',
-  existing: `SELECT id FROM topics WHERE id = ANY($1::text[])`,
+  existing: (ids) => `SELECT id FROM topics WHERE id = ANY(${ids}::text[])`,
 };
 
 /** `id` is `under` or below it. Topic ids hold no LIKE wildcards, so the prefix is safe as it stands (and uses the index). */
@@ -15,3 +16,11 @@ export const underTopic = (under: string) => (params: { add(value: unknown): str
   const u = params.add(under);
   return `(id = ${u} OR id LIKE ${u} || '/%')`;
 };
+
+/** The ids of the topics whose title matches these words (full-text, as statements are searched). */
+export async function topicsTitled(dataSource: DataSource, text: string): Promise<string[]> {
+  const rows: { id: string }[] = await dataSource.query(TOPICS_TITLED, [text]);
+  return rows.map((row) => row.id);
+}
+
+export const TOPICS_TITLED = `SELECT id FROM topics WHERE to_tsvector('pg_catalog.english', title) @@ websearch_to_tsquery('pg_catalog.english', $1)`;

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
 import type { CommandOptions } from '../../event-store/command-handler.js';
+import { ActorView } from '../actor.view.js';
 import { RegisterActorCommand } from './register-actor.command.js';
 import { RegisterActorRequest } from './register-actor.request.dto.js';
 
@@ -17,9 +18,11 @@ export class RegisterActorController {
   @HttpCode(201)
   @RequiresRole('editor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'The actor' })
+  @ApiOperation({ summary: 'Register an actor (a person, organisation or state)' })
+  @ApiCreatedResponse({ type: ActorView, description: 'The actor' })
+  @ApiBadRequestResponse({ description: 'Invalid input; the offending fields are named' })
   @ApiConflictResponse({ description: 'An actor with this id exists' })
-  async register(@Body() body: RegisterActorRequest, @WriteContext() context: CommandOptions) {
+  async register(@Body() body: RegisterActorRequest, @WriteContext() context: CommandOptions): Promise<ActorView> {
     const { actor, recordedAt } = await this.commands.execute(new RegisterActorCommand(body, context));
     return { ...actor, recordedAt };
   }

@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MeasureGroupPage } from '../claim.view.js';
 import { DEFAULT_LIMIT, ClaimsSideBySideRequest } from './claims-side-by-side.request.dto.js';
-import { ClaimsSideBySideQuery, type MeasureGroup } from './claims-side-by-side.query.js';
+import { ClaimsSideBySideQuery } from './claims-side-by-side.query.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { CursorSecret, queryDigest } from '../../common/cursors/signed-cursor.js';
 import { Names, readNames } from '../../names/names.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('claims')
 @Controller('v1/claims')
@@ -12,10 +14,11 @@ export class ClaimsSideBySideController {
   constructor(private readonly query: ClaimsSideBySideQuery, private readonly names: Names, private readonly cursorSecret: CursorSecret) {}
 
   @Get()
-  @ApiOkResponse({ description: '{items: [{measure, claims: [...]}], nextCursor}: groups in measure order, claims by statedAt then actor' })
+  @ApiOperation({ summary: "Compare actors' figures for the same measure, side by side; filter by words (q)" })
+  @ApiOkResponse({ type: MeasureGroupPage, description: 'Groups in measure order, claims by statedAt then actor; ranges stay ranges; with `q`, only claims whose measure or quote match' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
-  @ApiNotFoundResponse({ description: 'A measure or actor names nothing recorded: problem type unknown-reference, each unknown value with suggestions' })
-  async list(@Query() request: ClaimsSideBySideRequest): Promise<{ items: MeasureGroup[]; nextCursor: string | null }> {
+  @ApiNotFoundResponse({ description: 'A measure or actor names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
+  async list(@Query() request: ClaimsSideBySideRequest): Promise<MeasureGroupPage> {
     const limit = request.limit ?? DEFAULT_LIMIT;
     const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);
     const cursor = await this.cursorSecret.cursor('claims by measure');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ClaimValue, Qualifier } from '../claim.events.js';
+import type { MeasureGroup, SideBySideClaim } from '../claim.view.js';
 
 export interface SideBySideFilter {
   /** A measure path; its sub-measures are included. */
@@ -16,13 +16,6 @@ export interface SideBySideFilter {
   limit: number;
 }
 
-export interface SideBySideClaim {
-  id: string; actorId: string; actorName: string | null; value: ClaimValue; low: number; high: number; qualifier: Qualifier;
-  unit: string; refersTo: string | null; statedAt: string; sourceId: string; quote: string | null; recordedAt: Date;
-  version: number; corrections: number;
-}
-
-export interface MeasureGroup { measure: string; claims: SideBySideClaim[] }
 
 /**
  * Claims grouped by measure, each actor's figure beside the others'. Ranges stay ranges: a figure's low

@@ -2,12 +2,12 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse,
-  ApiPreconditionFailedResponse, ApiTags, ApiUnprocessableEntityResponse,
+  ApiOperation, ApiPreconditionFailedResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
 import type { CommandOptions } from '../../event-store/command-handler.js';
-import type { ClaimView } from '../claim.view.js';
+import { ClaimView } from '../claim.view.js';
 import { CorrectClaimCommand } from './correct-claim.command.js';
 import { CorrectClaimRequest } from './correct-claim.request.dto.js';
 
@@ -22,7 +22,8 @@ export class CorrectClaimController {
   @RequiresRole('editor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version last seen; a stale one is 412' })
-  @ApiOkResponse({ description: 'The corrected claim, with its new version' })
+  @ApiOperation({ summary: 'Correct a claim (a new version; the earlier one stays readable with knownAt)' })
+  @ApiOkResponse({ type: ClaimView, description: 'The corrected claim, with its new version' })
   @ApiBadRequestResponse({ description: 'Invalid input' })
   @ApiNotFoundResponse({ description: 'No claim has this id' })
   @ApiConflictResponse({ description: 'The claim was retracted' })

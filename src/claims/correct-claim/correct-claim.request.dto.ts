@@ -32,7 +32,7 @@ export class ClaimChangesDto {
   @ValidateIf(given('unit')) @IsString() @Matches(NOT_BLANK, { message: 'unit must not be blank' }) @MaxLength(MAX_UNIT_LENGTH) @IsCleanText()
   unit?: string;
 
-  @ApiPropertyOptional({ example: '2025-02', nullable: true, description: 'null removes it' })
+  @ApiPropertyOptional({ type: String, example: '2025-02', nullable: true, description: 'null removes it' })
   @ValidateIf(givenNotNull('refersTo')) @IsPartialDate()
   refersTo?: string | null;
 
@@ -44,7 +44,7 @@ export class ClaimChangesDto {
   @ValidateIf(given('sourceId')) @IsString() @MaxLength(MAX_ID_LENGTH) @Matches(SLUG, { message: 'sourceId must be a slug' })
   sourceId?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null removes it' })
   @ValidateIf(givenNotNull('quote')) @IsString() @Matches(NOT_BLANK, { message: 'quote must not be blank' }) @MaxLength(MAX_QUOTE_LENGTH) @IsCleanText()
   quote?: string | null;
 }

@@ -5,13 +5,13 @@ import { EventStore } from '../../event-store/event-store.js';
 import { requireClaimIdShape } from '../claim-id.js';
 import type { ClaimReasonRequest } from '../claim-reason.dto.js';
 import { claimDecider } from '../claim.decider.js';
+import type { ClaimRetraction } from '../claim.view.js';
 import { claimStream } from '../claim.events.js';
 
 export class RetractClaimCommand {
   constructor(readonly id: string, readonly request: ClaimReasonRequest, readonly options: CommandOptions) {}
 }
 
-export interface ClaimRetraction { id: string; retracted: true; reason: string; version: number; recordedAt: Date }
 
 @Handles(RetractClaimCommand)
 export class RetractClaimHandler implements ICommandHandler<RetractClaimCommand, ClaimRetraction> {

@@ -2,13 +2,14 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse,
-  ApiPreconditionFailedResponse, ApiTags,
+  ApiOperation, ApiPreconditionFailedResponse, ApiTags,
 } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
 import type { CommandOptions } from '../../event-store/command-handler.js';
 import { ClaimReasonRequest } from '../claim-reason.dto.js';
-import { RetractClaimCommand, type ClaimRetraction } from './retract-claim.command.js';
+import { ClaimRetraction } from '../claim.view.js';
+import { RetractClaimCommand } from './retract-claim.command.js';
 
 @ApiTags('claims')
 @ApiBearerAuth()
@@ -21,7 +22,8 @@ export class RetractClaimController {
   @RequiresRole('editor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version last seen; a stale one is 412' })
-  @ApiOkResponse({ description: '{id, retracted: true, reason, version, recordedAt}' })
+  @ApiOperation({ summary: 'Retract a claim' })
+  @ApiOkResponse({ type: ClaimRetraction, description: 'The claim is retracted: it leaves the reads, its history stays in the log' })
   @ApiBadRequestResponse({ description: 'Invalid input' })
   @ApiNotFoundResponse({ description: 'No claim has this id' })
   @ApiConflictResponse({ description: 'The claim was retracted already' })

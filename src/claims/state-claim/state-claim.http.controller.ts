@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiTags, ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
 import type { CommandOptions } from '../../event-store/command-handler.js';
-import type { ClaimView } from '../claim.view.js';
+import { ClaimView } from '../claim.view.js';
 import { StateClaimCommand } from './state-claim.command.js';
 import { StateClaimRequest } from './state-claim.request.dto.js';
 
@@ -20,7 +20,8 @@ export class StateClaimController {
   @HttpCode(201)
   @RequiresRole('editor')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: 'The claim, with its value as stated and its bounds (low, high)' })
+  @ApiOperation({ summary: 'Record a figure an actor stated (a claim)' })
+  @ApiCreatedResponse({ type: ClaimView, description: 'The claim, with its value as stated and its bounds (low, high)' })
   @ApiBadRequestResponse({ description: 'Invalid input; the problem names the fields' })
   @ApiConflictResponse({ description: 'A claim with this id exists' })
   @ApiUnprocessableEntityResponse({ description: 'The actor or source does not exist, or the Idempotency-Key was used for another body' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { EventLogReader } from '../../event-store/event-log-reader.js';
@@ -13,6 +13,7 @@ export class EventStreamController {
   constructor(private readonly fanOut: EventFanOut, private readonly reader: EventLogReader) {}
 
   @Get()
+  @ApiOperation({ summary: 'Follow the event log live (server-sent events)' })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'the id of the last event received: the stream resumes right after it' })
   @ApiQuery({ name: 'key', required: false, type: String, description: 'with READS_REQUIRE_KEY=true, an API key for clients that cannot send headers (EventSource); '

@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NameParamPipe } from '../../common/name-param.pipe.js';
 import { Names } from '../../names/names.js';
-import type { SourceView } from '../source.view.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
+import { SourceView } from '../source.view.js';
 import { SOURCES } from '../sources.query.js';
 
 @ApiTags('sources')
@@ -11,9 +12,10 @@ export class GetSourceController {
   constructor(private readonly names: Names) {}
 
   @Get(':id')
-  @ApiOkResponse({ description: 'The source: {id, kind, title, publisher, url, publishedAt, recordedAt}' })
+  @ApiOperation({ summary: 'Read a source' })
+  @ApiOkResponse({ type: SourceView, description: 'The source' })
   @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
-  @ApiNotFoundResponse({ description: 'No source has this id: problem type unknown-reference, with suggestions' })
+  @ApiNotFoundResponse({ description: 'No source has this id: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
   get(@Param('id', NameParamPipe) id: string): Promise<SourceView> {
     return this.names.get<SourceView>(SOURCES, id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
@@ -8,6 +8,7 @@ import { positionsCsv } from './positions.csv.js';
 import { Positions } from './positions.query.js';
 import { PositionsRequest } from './positions.request.dto.js';
 import { PositionsView } from './positions.view.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('stances')
 @ApiExtraModels(PositionsView)
@@ -16,6 +17,7 @@ export class PositionsController {
   constructor(private readonly positions: Positions, private readonly names: Names) {}
 
   @Get()
+  @ApiOperation({ summary: 'Where every actor stands on a topic and each subtopic on a date: the grid' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description: 'Where each actor stands on the topic and each subtopic on the date: each cell as /v1/stance computes `standing`, '
@@ -34,13 +36,16 @@ export class PositionsController {
     },
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; the problem names it' })
-  @ApiNotFoundResponse({ description: 'The topic or an actor names nothing recorded: problem type unknown-reference, with suggestions' })
+  @ApiNotFoundResponse({ description: 'The topic or an actor names nothing recorded: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async get(@Query() request: PositionsRequest, @Res({ passthrough: true }) res: Response): Promise<PositionsView | string> {
     const on = parsePartialDate(request.on ?? new Date().toISOString().slice(0, 10))!;
     const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);
     const actors = request.actor ? [...new Set(request.actor)] : undefined;
-    await this.names.require(readNames({ actor: actors, topic: request.topic }));
-    const grid = await this.positions.grid({ actors, topic: request.topic }, on, knownAt);
+    // Side by side: the grid is thrown away when a name is unknown, and an existing one costs no extra wait.
+    const [, grid] = await Promise.all([
+      this.names.require(readNames({ actor: actors, topic: request.topic })),
+      this.positions.grid({ actors, topic: request.topic }, on, knownAt),
+    ]);
     if (request.format !== 'csv') return grid;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     return positionsCsv(grid);

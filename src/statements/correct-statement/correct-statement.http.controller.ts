@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiPreconditionFailedResponse,
-  ApiTags, ApiUnprocessableEntityResponse,
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequiresRole } from '../../auth/roles.decorator.js';
@@ -21,6 +20,7 @@ export class CorrectStatementController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/corrections')
+  @ApiOperation({ summary: 'Correct a statement (a new version; the earlier one stays readable with knownAt)' })
   @HttpCode(200)
   @RequiresRole('editor')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version the correction was made against ("3"); a stale one is 412' })

@@ -12,7 +12,7 @@ export class SourceSummary {
 }
 
 /**
- * A statement as the reads return it: the shape of API.md, plus what a reader needs to judge it without
+ * A statement as the reads return it: the shape of docs/API.md, plus what a reader needs to judge it without
  * a second request: the precision and period of statedAt, and the source's title, publisher and URL.
  */
 export class StatementReadView extends StatementView {

@@ -34,7 +34,7 @@ export class RecordStatementRequest {
   @SummaryRules()
   summary: string;
 
-  @ApiPropertyOptional({ maxLength: MAX_QUOTE_LENGTH, description: 'The verbatim words, where there are any' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: MAX_QUOTE_LENGTH, description: 'The verbatim words, where there are any' })
   @IsOptional() @QuoteRules()
   quote?: string | null;
 

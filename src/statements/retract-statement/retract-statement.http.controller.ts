@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags,
+  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequiresRole } from '../../auth/roles.decorator.js';
@@ -20,6 +20,7 @@ export class RetractStatementController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/retraction')
+  @ApiOperation({ summary: 'Retract a statement' })
   @HttpCode(200)
   @RequiresRole('editor')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version the retraction was decided on; a stale one is 412' })

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_LIMIT } from '../../common/name-list.request.js';
-import type { Found } from '../../names/named-records.js';
 import { Names } from '../../names/names.js';
-import type { TopicView } from '../topic.view.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
+import { TopicPage, type TopicView } from '../topic.view.js';
 import { TOPICS, underTopic } from '../topics.query.js';
 import { ListTopicsQuery } from './list-topics.request.dto.js';
 
@@ -13,13 +13,14 @@ export class ListTopicsController {
   constructor(private readonly names: Names) {}
 
   @Get()
+  @ApiOperation({ summary: 'List topics, or one topic and its subtopics; find them by name (q)' })
   @ApiOkResponse({
-    description: '{items: [topic], nextCursor}: the topic `under` and all its subtopics (all topics without it), by id; with `q`, those whose id, title or proposition is like it, best first, each with `match`',
-    schema: { example: { items: [{ id: 'ukraine-war/negotiations', parentId: 'ukraine-war', title: 'Negotiations', proposition: 'Ukraine should negotiate', recordedAt: '2025-02-05T10:00:00.000Z', match: 1 }], nextCursor: null } },
+    type: TopicPage,
+    description: 'The topic `under` and all its subtopics (all topics without it), by id; with `q`, those whose id, title or proposition is like it, best first, each with `match`',
   })
   @ApiBadRequestResponse({ description: '`q`, `under`, `limit` or `cursor` is malformed' })
-  @ApiNotFoundResponse({ description: 'No topic has the id given as `under`: problem type unknown-reference, with suggestions' })
-  async list(@Query() query: ListTopicsQuery): Promise<{ items: Found<TopicView>[]; nextCursor: string | null }> {
+  @ApiNotFoundResponse({ description: 'No topic has the id given as `under`: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
+  list(@Query() query: ListTopicsQuery): Promise<TopicPage> {
     return this.names.page<TopicView>(TOPICS, {
       q: query.q, cursor: query.cursor, limit: query.limit ?? DEFAULT_LIMIT,
       scope: { under: query.under }, asked: [{ field: 'under', records: TOPICS, values: query.under === undefined ? undefined : [query.under] }],

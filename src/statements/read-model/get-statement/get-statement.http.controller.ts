@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { IsTimestamp, parseTimestamp } from '../../../common/dates/known-at.js';
 import { NotFoundError } from '../../../common/domain-error.js';
@@ -21,6 +21,7 @@ export class GetStatementController {
   constructor(private readonly statements: StatementLookup) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read a statement, now or as it stood at knownAt' })
   @ApiOkResponse({ type: StatementReadView, description: 'The statement as it stood at knownAt' })
   @ApiBadRequestResponse({ description: 'knownAt is not a full ISO 8601 timestamp' })
   @ApiNotFoundResponse({ description: 'No such statement at that time: never recorded, not yet recorded, or retracted' })
@@ -32,6 +33,7 @@ export class GetStatementController {
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: 'Every version of a statement, with the event that made it' })
   @ApiOkResponse({ type: StatementHistoryView, description: 'Every version with the event that made it, retraction included' })
   @ApiNotFoundResponse({ description: 'No statement has this id' })
   async history(@Param('id', StatementIdPipe) id: string): Promise<StatementHistoryView> {

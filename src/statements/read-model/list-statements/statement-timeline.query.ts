@@ -4,6 +4,7 @@ import type { PartialDate } from '../../../common/dates/partial-date.js';
 import { asOfCondition, pinOf, SqlParams, type AsOf } from '../as-of.js';
 import { statementReadView, type StatementReadView } from '../statement-read.view.js';
 import { highlightHtml, RANKED_MATCHES_CAP, textSearch } from './statement-search.js';
+import { topicsTitled } from '../../../topics/topics.query.js';
 import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statement-version.js';
 import { topicSubtreeCondition } from '../topic-subtree.js';
 import type { StatementPage } from './statement-page.view.js';
@@ -18,6 +19,8 @@ export interface TimelineFilters {
   readonly to?: PartialDate;
   /** Words to search for (see statement-search.ts). */
   readonly text?: string;
+  /** With `text`: the topics whose title it matches (topicsTitled). */
+  readonly titled?: readonly string[];
 }
 
 /** statedAt: the timeline's order; relevance: a search's best matches first (ties in timeline order). */
@@ -44,7 +47,7 @@ export function timelineQuery(
   if (filters.topic) where.push(topicSubtreeCondition(filters.topic, params));
   if (filters.from) where.push(`v.stated_end >= ${params.add(filters.from.start)}::date`);
   if (filters.to) where.push(`v.stated_start <= ${params.add(filters.to.end)}::date`);
-  const search = filters.text === undefined ? undefined : textSearch(filters.text, params);
+  const search = filters.text === undefined ? undefined : textSearch(filters.text, filters.titled ?? [], params);
   if (search) where.push(search.condition);
   const conditions = () => where.join('\n                  AND ');
   if (order === 'relevance' && search) {
@@ -84,14 +87,18 @@ export class StatementTimeline {
     });
     const codec = new TimelineCursorCodec(await this.cursorSecret.get());
     const after = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
-    // After the cursor: when a request has both a bad cursor and an unknown name, the 400 wins.
-    await this.names.require(readNames({ actor: filters.actors, topic: filters.topic }));
     const asOf: AsOf = after ? { kind: 'page', knownAt: after.knownAt, snapshot: after.snapshot }
       : request.knownAt ? { kind: 'known-at', knownAt: request.knownAt } : { kind: 'now' };
 
+    const titled = filters.text === undefined ? [] : await topicsTitled(this.dataSource, filters.text);
     // One row more than asked says whether there is a next page.
-    const { sql, values } = timelineQuery(filters, asOf, after, request.limit + 1, order);
-    const rows: PinnedRow[] = await this.dataSource.query(sql, values);
+    const { sql, values } = timelineQuery({ ...filters, titled }, asOf, after, request.limit + 1, order);
+    // After the cursor (when a request has both a bad cursor and an unknown name, the 400 wins), and side by
+    // side with the page, which is thrown away when a name is unknown.
+    const [, rows] = await Promise.all([
+      this.names.require(readNames({ actor: filters.actors, topic: filters.topic })),
+      this.dataSource.query(sql, values) as Promise<PinnedRow[]>,
+    ]);
     const items = rows.slice(0, request.limit).map(itemOf);
     const last = rows.at(request.limit - 1);
     if (rows.length <= request.limit || !last) return { items, nextCursor: null };
