@@ -1,4 +1,5 @@
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
 const zelensky = {
   id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', kind: 'person', aliases: ['Zelenskyy', 'Zelenskiy'],
@@ -34,7 +35,7 @@ describe('actors over HTTP', () => {
     const before = await t.eventCount();
     const res = await t.http.post('/v1/actors').set(auth('editor'))
       .send({ id: 'Bad Id', name: '', kind: 'alien', roles: [{ title: 'x', from: '2023-02-30' }], extra: 1 }).expect(400);
-    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    const fields = fieldsOf(res.body);
     expect(fields).toEqual(expect.arrayContaining(['id', 'name', 'kind', 'roles[0].from', 'extra']));
     expect(await t.eventCount()).toBe(before);
   });

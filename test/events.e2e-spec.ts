@@ -4,6 +4,7 @@ import { EventLogReader } from '../src/event-store/event-log-reader.js';
 import { listening, positions, registerActors, until, wholeLog, type LogItem } from './support/event-log-fixtures.js';
 import { SseClient, type SseMessage } from './support/sse-client.js';
 import { auth, KEYS, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
 describe('the event log for consumers', () => {
   let t: TestApp;
@@ -52,7 +53,7 @@ describe('the event log for consumers', () => {
     ])('refuses %j naming %s', async (query, field) => {
       const res = await t.http.get('/v1/events').query(query).expect(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(fieldsOf(res.body)).toContain(field);
     });
   });
 
@@ -90,7 +91,7 @@ describe('the event log for consumers', () => {
       const client = await open(`/v1/events/stream${query}`, headers);
       await client.waitFor((c) => c.ended, 'the end of the refusal');
       expect(client.status).toBe(400);
-      expect(JSON.parse(client.body).errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(fieldsOf(JSON.parse(client.body))).toContain(field);
     });
 
     it('sends heartbeats as comment lines', async () => {
@@ -190,6 +191,7 @@ describe('the event log for consumers', () => {
       const liveBefore = fanOut.liveConnections;
       expect(liveBefore).toBeGreaterThanOrEqual(100);
 
+      const start = (await wholeLog(t)).at(-1)!.position;
       const readAfter = reader.readAfter.bind(reader);
       let databaseReads = 0;
       reader.readAfter = (...args) => { databaseReads++; return readAfter(...args); };
@@ -202,8 +204,13 @@ describe('the event log for consumers', () => {
       }
       const after = { ...fanOut.counters };
 
-      const expected = positions(streams[0].messages);
-      for (const client of streams) expect(positions(client.messages)).toEqual(expected);
+      // Each client got exactly the log's 20 new events, in its order, as the log holds them.
+      const logged = await wholeLog(t, start);
+      expect(logged.map((e) => e.data.id)).toEqual(Array.from({ length: 20 }, (_, i) => `fan-out-${i}`));
+      for (const client of streams) {
+        expect(positions(client.messages)).toEqual(logged.map((e) => e.position));
+        expect(client.messages.map((m) => JSON.parse(m.data))).toEqual(logged);
+      }
       expect(after.liveDeliveries - before.liveDeliveries).toBeGreaterThanOrEqual(100 * 20);
       // Every read of the log in the meantime was the one reader's; no client read anything of its own.
       expect(after.catchUpReads - before.catchUpReads).toBe(0);

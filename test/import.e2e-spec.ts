@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT, SEED_FILE } from '../src/common/paths.js';
@@ -8,6 +8,10 @@ import { createTestDatabase } from './support/test-database.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const seedLines = readFileSync(SEED_FILE, 'utf8').split('\n').filter((l) => l.trim() !== '');
+
+/** The files this spec writes, in one temporary folder removed when its tests end. */
+const scratch = mkdtempSync(join(tmpdir(), 'stanceline-import-'));
+afterAll(() => { rmSync(scratch, { recursive: true, force: true }); });
 
 describe('NDJSON import', () => {
   let t: TestApp;
@@ -30,7 +34,7 @@ describe('NDJSON import', () => {
   });
 
   it('reports each bad line by number and still loads the good ones', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'stanceline-import-')), 'mixed.ndjson');
+    const file = join(scratch, 'mixed.ndjson');
     writeFileSync(file, [
       '{"actor": {"id": "keir-starmer", "name": "Keir Starmer", "kind": "person"}}',
       '{"actor": {"id": "Not A Slug", "name": "x", "kind": "person"}}',
@@ -47,15 +51,11 @@ describe('NDJSON import', () => {
 
 describe('NDJSON import of a file larger than a page', () => {
   let t: TestApp;
-  let dir: string;
-  beforeAll(async () => {
-    t = await startTestApp();
-    dir = mkdtempSync(join(tmpdir(), 'stanceline-import-'));
-  });
+  beforeAll(async () => { t = await startTestApp(); });
   afterAll(async () => { await t.close(); });
 
   const write = (name: string, records: object[]) => {
-    const file = join(dir, name);
+    const file = join(scratch, name);
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
     return file;
   };

@@ -1,11 +1,9 @@
 import pg from 'pg';
 import { ProjectionRegistry } from '../src/event-store/projections/projection-registry.js';
+import { DIRECT_TALKS, TALKS_2025, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
 
 const REBUILD_LOCK = 0x534c5242;
-const ZELENSKY = 'volodymyr-zelensky';
-const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
-const INTERVIEW = 'zelensky-2025-02-04-direct-talks-with-putin';
 
 describe('POST /v1/admin/projections/rebuild', () => {
   let t: TestApp;
@@ -15,7 +13,7 @@ describe('POST /v1/admin/projections/rebuild', () => {
     t = await startTestApp({ SEED_ON_EMPTY: 'true' });
     tables = [...new Set(t.app.get(ProjectionRegistry).all().flatMap((p) => p.tables))];
     // Some history beyond the seed: a correction and a retraction.
-    await t.http.post(`/v1/statements/${INTERVIEW}/corrections`).set(auth('editor'))
+    await t.http.post(`/v1/statements/${TALKS_2025}/corrections`).set(auth('editor'))
       .send({ changes: { summary: 'Zelensky said he would negotiate directly with Putin if it were the only path to peace.' }, reason: 'tighter wording' }).expect(200);
     await t.http.post('/v1/statements/zelensky-2025-02-04-ending-the-war/retraction').set(auth('editor')).send({ reason: 'duplicate' }).expect(200);
   });

@@ -1,4 +1,5 @@
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
 const interview = {
   id: 'piers-morgan-zelensky-2025-02-04', kind: 'interview', title: 'Zelensky on Piers Morgan Uncensored',
@@ -6,7 +7,6 @@ const interview = {
 };
 
 // Each field once, however many of its rules it broke.
-const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))];
 
 describe('sources over HTTP', () => {
   let t: TestApp;

@@ -1,9 +1,8 @@
+import { parse } from 'csv-parse/sync';
+import { DECREE_2022, DIRECT_TALKS, NEGOTIATIONS, registerSpeakers, TALKS_2025, TRUMP, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
-const ZELENSKY = 'volodymyr-zelensky';
-const TRUMP = 'donald-trump';
-const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
-const NEGOTIATIONS = 'ukraine-war/negotiations';
 const NATO = 'ukraine-war/security-guarantees/nato-membership';
 // A root topic whose id starts like ukraine-war's: asking about ukraine-war must not take it for a subtopic.
 const WAR_CRIMES = 'ukraine-war-crimes';
@@ -15,23 +14,10 @@ const FORMULA_SUMMARY = '=HYPERLINK("https://example.com","click")';
 type Change = { actorId: string; topicId: string; kind: string; flipOMeter: string; scoreDelta: number; orderUncertain: boolean; from: { id: string }; to: { id: string } };
 const pairs = (items: Change[]) => items.map((c) => `${c.from.id}>${c.to.id}:${c.kind}`);
 
-/** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF. */
+/** RFC 4180 as a spreadsheet reads it (csv-parse): every row, the last included, ends in CRLF. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else if (c === '"' || c === '\r' || c === '\n') throw new Error(`malformed CSV at ${i}: ${JSON.stringify(text.slice(i - 20, i + 20))}`);
-    else field += c;
-  }
-  if (quoted || field !== '' || row.length > 0) throw new Error('CSV does not end with a complete CRLF-terminated row');
-  return rows;
+  if (!text.endsWith('\r\n')) throw new Error('CSV does not end with a complete CRLF-terminated row');
+  return parse(text, { record_delimiter: '\r\n' });
 }
 
 describe('GET /v1/stance-changes: how positions moved', () => {
@@ -46,8 +32,7 @@ describe('GET /v1/stance-changes: how positions moved', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await post('/v1/actors', { id: ZELENSKY, name: 'Volodymyr Zelensky', kind: 'person' });
-    await post('/v1/actors', { id: TRUMP, name: 'Donald Trump', kind: 'person' });
+    await registerSpeakers(t);
     for (const [id, title] of [['ukraine-war', "Russia's war against Ukraine"], [NEGOTIATIONS, 'Negotiations'], [DIRECT_TALKS, 'Direct talks with Putin'],
       ['ukraine-war/security-guarantees', 'Security guarantees'], [NATO, 'NATO membership'], [WAR_CRIMES, 'War crimes tribunal']]) {
       await post('/v1/topics', { id, title, proposition: id === DIRECT_TALKS ? "Ukraine's president should negotiate directly with Putin." : `Proposition of ${title}.` });
@@ -194,7 +179,7 @@ describe('GET /v1/stance-changes: how positions moved', () => {
     ])('refuses %j with 400 problem+json naming %s', async (query, field) => {
       const res = await t.http.get('/v1/stance-changes').query(query).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(fieldsOf(res.body)).toContain(field);
     });
   });
 
@@ -302,8 +287,8 @@ describe('the seed article\'s stance changes', () => {
     const res = await t.http.get('/v1/stance-changes').query({ actor: ZELENSKY, topic: 'ukraine-war', from: '2022', to: '2025', kind: 'reversal' }).expect(200);
     expect(res.body.items).toMatchObject([{
       topicId: DIRECT_TALKS, kind: 'reversal', flipOMeter: 'full_flop', scoreDelta: 3, orderUncertain: false,
-      from: { id: 'zelensky-2022-decree-banning-talks-with-putin', statedAt: '2022', stance: 'strongly_oppose' },
-      to: { id: 'zelensky-2025-02-04-direct-talks-with-putin', statedAt: '2025-02-04', stance: 'support' },
+      from: { id: DECREE_2022, statedAt: '2022', stance: 'strongly_oppose' },
+      to: { id: TALKS_2025, statedAt: '2025-02-04', stance: 'support' },
     }]);
   });
 });

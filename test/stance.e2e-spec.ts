@@ -1,11 +1,9 @@
+import { DECREE_2022, DIRECT_TALKS, TALKS_2025, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
 // The seed (seed/article.ndjson) holds the 2022 decree (statedAt `2022`, strongly_oppose) and the
-// 2025-02-04 interview (support, with conditions) on this topic.
-const ZELENSKY = 'volodymyr-zelensky';
-const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
-const DECREE = 'zelensky-2022-decree-banning-talks-with-putin';
-const INTERVIEW = 'zelensky-2025-02-04-direct-talks-with-putin';
+// 2025-02-04 interview (support, with conditions) on direct talks.
 
 describe('GET /v1/stance: what did X say about Y on D', () => {
   let t: TestApp;
@@ -20,7 +18,7 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
   it('answers what Zelensky said about direct talks with Putin on 2025-02-04: the statement, its condition, summary and source', async () => {
     const answer = await ask('2025-02-04');
     expect(answer).toMatchObject({ actorId: ZELENSKY, topicId: DIRECT_TALKS, on: '2025-02-04', uncertain: [] });
-    expect(ids(answer.saidOn)).toEqual([INTERVIEW]);
+    expect(ids(answer.saidOn)).toEqual([TALKS_2025]);
     const [said] = answer.saidOn;
     expect(said).toMatchObject({
       stance: 'support', stanceScore: 1, statedAt: '2025-02-04', precision: 'day', version: 1, corrections: 0,
@@ -36,22 +34,35 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
     const answer = await ask('2023-06-01');
     expect(answer.saidOn).toEqual([]);
     expect(answer.uncertain).toEqual([]);
-    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE]);
+    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE_2022]);
     expect(answer.standing[0].statement).toMatchObject({ stance: 'strongly_oppose', statedAt: '2022', precision: 'year', source: { publisher: 'President of Ukraine' } });
   });
 
   it('answers for 2022-06-01 that the decree is uncertain, not standing: dated only 2022, it may have come later that year', async () => {
     const answer = await ask('2022-06-01');
-    expect(ids(answer.uncertain)).toEqual([DECREE]);
+    expect(ids(answer.uncertain)).toEqual([DECREE_2022]);
     expect(answer.standing).toEqual([]);
     expect(answer.saidOn).toEqual([]);
   });
 
   it('answers for the year 2022 that the decree was said then, and stands at its end', async () => {
     const answer = await ask('2022');
-    expect(ids(answer.saidOn)).toEqual([DECREE]);
-    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE]);
+    expect(ids(answer.saidOn)).toEqual([DECREE_2022]);
+    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE_2022]);
     expect(answer.uncertain).toEqual([]);
+  });
+
+  it('given two statements ending the same day, the finer one recorded first (2022-12-31, then 2022), asked about 2023, the finer one stands', async () => {
+    const editor = auth('editor');
+    await t.http.post('/v1/topics').set(editor).send({ id: 'year-end', title: 'Year end', proposition: 'The year ends well.' }).expect(201);
+    const say = (id: string, statedAt: string, stance: string) => t.http.post('/v1/statements').set(editor).send({
+      id, actorId: ZELENSKY, topicId: 'year-end', stance, statedAt, summary: id, form: 'paraphrase', sourceId: 'piers-morgan-interview-zelensky-2025-02-04',
+    }).expect(201);
+    await say('year-end-on-the-day', '2022-12-31', 'oppose');
+    await say('year-end-some-day', '2022', 'support');
+    // Both may be the last word of 2022; the one said on its last day is at least as late as one said some day of it.
+    const answer = (await stance({ actor: ZELENSKY, topic: 'year-end', on: '2023' }).expect(200)).body;
+    expect(answer.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual(['year-end-on-the-day']);
   });
 
   it('answers for a parent topic with the standing position on each subtopic', async () => {
@@ -64,23 +75,23 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
   });
 
   it('a correction changes today\'s answer but not the answer knownAt a time before it', async () => {
-    const corrected = await t.http.post(`/v1/statements/${INTERVIEW}/corrections`).set(auth('editor'))
+    const corrected = await t.http.post(`/v1/statements/${TALKS_2025}/corrections`).set(auth('editor'))
       .send({ changes: { stance: 'neutral', conditions: ['if it is the only viable path to peace'] }, reason: 'stance misread' }).expect(200);
     const before = new Date(new Date(corrected.body.recordedAt).getTime() - 1).toISOString();
 
     const today = await ask('2025-02-04');
-    expect(today.saidOn[0]).toMatchObject({ id: INTERVIEW, stance: 'neutral', version: 2, corrections: 1, conditions: ['if it is the only viable path to peace'] });
-    expect(today.standing[0].statement).toMatchObject({ id: INTERVIEW, stance: 'neutral' });
+    expect(today.saidOn[0]).toMatchObject({ id: TALKS_2025, stance: 'neutral', version: 2, corrections: 1, conditions: ['if it is the only viable path to peace'] });
+    expect(today.standing[0].statement).toMatchObject({ id: TALKS_2025, stance: 'neutral' });
 
     const earlier = await ask('2025-02-04', { knownAt: before });
     expect(earlier.knownAt).toBe(before);
-    expect(earlier.saidOn[0]).toMatchObject({ id: INTERVIEW, stance: 'support', version: 1, corrections: 0 });
+    expect(earlier.saidOn[0]).toMatchObject({ id: TALKS_2025, stance: 'support', version: 1, corrections: 0 });
     expect(earlier.saidOn[0].conditions).toHaveLength(2);
   });
 
   it('a retraction removes a statement from today\'s answers only', async () => {
-    await t.http.post(`/v1/statements/${DECREE}/retraction`).set(auth('editor')).send({ reason: 'duplicate' }).expect(200);
-    const history = (await t.http.get(`/v1/statements/${DECREE}/history`).expect(200)).body;
+    await t.http.post(`/v1/statements/${DECREE_2022}/retraction`).set(auth('editor')).send({ reason: 'duplicate' }).expect(200);
+    const history = (await t.http.get(`/v1/statements/${DECREE_2022}/history`).expect(200)).body;
     const retractedAt = history.versions.at(-1).recordedFrom;
     const justBefore = new Date(new Date(retractedAt).getTime() - 1).toISOString();
     expect(history.versions.at(-1).event).toMatchObject({ type: 'StatementRetracted', reason: 'duplicate' });
@@ -90,8 +101,8 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
     expect((await ask('2022-06-01')).uncertain).toEqual([]);
 
     const then = await ask('2023-06-01', { knownAt: justBefore });
-    expect(then.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE]);
-    expect((await ask('2022-06-01', { knownAt: justBefore })).uncertain.map((s: { id: string }) => s.id)).toEqual([DECREE]);
+    expect(then.standing.map((s: { statement: { id: string } }) => s.statement.id)).toEqual([DECREE_2022]);
+    expect((await ask('2022-06-01', { knownAt: justBefore })).uncertain.map((s: { id: string }) => s.id)).toEqual([DECREE_2022]);
   });
 
   it('answers as of a time before anything was recorded with nothing at all', async () => {
@@ -113,7 +124,7 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
   ])('refuses %j with a 400 problem naming %s', async (query, field) => {
     const res = await stance(query as Record<string, string>).expect(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(fieldsOf(res.body)).toContain(field);
   });
 
   it('refuses a repeated actor: the stance is asked of one actor', async () => {

@@ -1,10 +1,10 @@
 import { EventStore } from '../src/event-store/event-store.js';
 import { ProjectionRegistry } from '../src/event-store/projections/projection-registry.js';
 import { statementStream } from '../src/statements/statement.events.js';
+import { TRUMP, ZELENSKY, registerSpeakers } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
-const ZELENSKY = 'volodymyr-zelensky';
-const TRUMP = 'donald-trump';
 
 describe('reading statements over HTTP: timeline, one statement, history', () => {
   let t: TestApp;
@@ -13,8 +13,7 @@ describe('reading statements over HTTP: timeline, one statement, history', () =>
   beforeAll(async () => {
     t = await startTestApp();
     const editor = auth('editor');
-    await t.http.post('/v1/actors').set(editor).send({ id: ZELENSKY, name: 'Volodymyr Zelensky', kind: 'person' }).expect(201);
-    await t.http.post('/v1/actors').set(editor).send({ id: TRUMP, name: 'Donald Trump', kind: 'person' }).expect(201);
+    await registerSpeakers(t);
     for (const [id, title] of [['nato', 'NATO'], ['nato/membership', 'NATO membership'], ['nato-expansion', 'NATO expansion'], ['paging', 'Paging']]) {
       await t.http.post('/v1/topics').set(editor).send({ id, title, proposition: `${title} is good.` }).expect(201);
     }
@@ -89,7 +88,7 @@ describe('reading statements over HTTP: timeline, one statement, history', () =>
     ])('refuses %j with a 400 problem naming %s', async (query, field) => {
       const res = await timeline(query).expect(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(fieldsOf(res.body)).toContain(field);
     });
 
     it('refuses a tampered cursor, and a cursor sent with other filters, with 400 naming cursor', async () => {
@@ -176,24 +175,27 @@ describe('reading statements over HTTP: timeline, one statement, history', () =>
       expect(seen).toEqual(existing);
     });
 
-    it('is not disturbed by a correction whose transaction began before the first page and committed after it', async () => {
-      const ids: string[] = [];
-      for (const year of ['1801', '1802', '1803', '1804']) ids.push((await record({ topicId: 'paging', statedAt: year, actorId: TRUMP })).id);
-      // Hold the correction's transaction open (an inline projection that waits) while the first page is read.
+    /** Begins a correction of `id` and holds its transaction open (an inline projection waits) until `commit`. */
+    async function correctionHeldOpen(id: string, changes: Record<string, unknown>): Promise<{ commit(): Promise<void> }> {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => { release = resolve; });
       let entered!: () => void;
       const inside = new Promise<void>((resolve) => { entered = resolve; });
       t.app.get(ProjectionRegistry).register({
-        name: 'test-gate', mode: 'inline', handles: ['StatementCorrected'], tables: [],
-        apply: async (events) => { if (events.some((e) => (e.data as { id: string }).id === ids[0])) { entered(); await gate; } },
+        name: `test-gate-${id}`, handles: ['StatementCorrected'], tables: [],
+        apply: async (events) => { if (events.some((e) => (e.data as { id: string }).id === id)) { entered(); await gate; } },
       });
-      const correction = t.app.get(EventStore).append(statementStream(ids[0]),
-        [{ type: 'StatementCorrected', data: { id: ids[0], changes: { statedAt: '1899' }, reason: 'later' } }]);
+      const correction = t.app.get(EventStore).append(statementStream(id), [{ type: 'StatementCorrected', data: { id, changes, reason: 'later' } }]);
       await inside;
+      return { commit: async () => { release(); await correction; } };
+    }
+
+    it('is not disturbed by a correction whose transaction began before the first page and committed after it', async () => {
+      const ids: string[] = [];
+      for (const year of ['1801', '1802', '1803', '1804']) ids.push((await record({ topicId: 'paging', statedAt: year, actorId: TRUMP })).id);
+      const correction = await correctionHeldOpen(ids[0], { statedAt: '1899' });
       const first = (await timeline({ topic: 'paging', actor: TRUMP, limit: 2 }).expect(200)).body;
-      release();
-      await correction;
+      await correction.commit();
       const seen = idsOf(first);
       for (let page = first; page.nextCursor;) {
         page = (await timeline({ topic: 'paging', actor: TRUMP, limit: 2, cursor: page.nextCursor }).expect(200)).body;
@@ -202,6 +204,22 @@ describe('reading statements over HTTP: timeline, one statement, history', () =>
       expect(seen).toEqual(ids);
       // A new first page sees the correction.
       expect(idsOf((await timeline({ topic: 'paging', actor: TRUMP }).expect(200)).body)).toEqual([...ids.slice(1), ids[0]]);
+    });
+
+    it('shows a statement on a later page as the first page knew it, when its correction began before that page and committed after it', async () => {
+      const recorded = [];
+      for (const year of ['1701', '1702', '1703', '1704']) recorded.push(await record({ topicId: 'paging', statedAt: year, actorId: TRUMP }));
+      const onLaterPage = recorded[3];
+      const correction = await correctionHeldOpen(onLaterPage.id, { summary: 'corrected while the pages were read' });
+      const first = (await timeline({ topic: 'paging', actor: TRUMP, to: '1799', limit: 2 }).expect(200)).body;
+      await correction.commit();
+
+      const second = (await timeline({ topic: 'paging', actor: TRUMP, to: '1799', limit: 2, cursor: first.nextCursor }).expect(200)).body;
+      expect(second.items.map((s: { id: string; version: number; summary: string }) => [s.id, s.version, s.summary]))
+        .toEqual(recorded.slice(2).map((s) => [s.id, 1, s.summary]));
+      // A new first read sees the correction.
+      const now = (await timeline({ topic: 'paging', actor: TRUMP, to: '1799' }).expect(200)).body;
+      expect(now.items.at(-1)).toMatchObject({ id: onLaterPage.id, version: 2, summary: 'corrected while the pages were read' });
     });
   });
 });

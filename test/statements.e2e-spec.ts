@@ -2,8 +2,7 @@ import {
   DIRECT_TALKS, INTERVIEW, NEGOTIATIONS, PRESS_CONFERENCE, registerStatementReferences, statementBody, statementEvents, TRUMP, ZELENSKY,
 } from './support/statement-fixtures.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
-
-const fieldsOf = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+import { fieldsOf } from './support/problem.js';
 
 describe('statements over HTTP', () => {
   let t: TestApp;

@@ -1,11 +1,7 @@
+import { DECREE_2022, DIRECT_TALKS, SEED_STATEMENTS, TALKS_2025, TRUMP, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
-const ZELENSKY = 'volodymyr-zelensky';
-const TRUMP = 'donald-trump';
-const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
-const DECREE = 'zelensky-2022-decree-banning-talks-with-putin';
-const TALKS_2025 = 'zelensky-2025-02-04-direct-talks-with-putin';
-const SEED_STATEMENTS = 14;
 
 // TimelineJS 3's JSON format (https://timeline.knightlab.com/docs/json-format.html): the keys it defines.
 const TIMELINEJS_SLIDE_KEYS = ['start_date', 'end_date', 'text', 'media', 'group', 'display_date', 'background', 'autolink', 'unique_id'];
@@ -96,7 +92,7 @@ describe('GET /v1/timeline: exports for timeline libraries', () => {
     it('spans partial dates: the 2022 decree covers 2022, a month statement its month; a day has no end', async () => {
       const { events } = await timeline({ format: 'timelinejs', actor: [ZELENSKY, TRUMP] });
       const byId = new Map<string, Slide>(events.map((s: Slide) => [s.unique_id, s]));
-      expect(byId.get(DECREE)).toMatchObject({ start_date: { year: 2022 }, end_date: { year: 2022, month: 12, day: 31 }, display_date: '2022' });
+      expect(byId.get(DECREE_2022)).toMatchObject({ start_date: { year: 2022 }, end_date: { year: 2022, month: 12, day: 31 }, display_date: '2022' });
       expect(byId.get('trump-2025-02-remarks')).toMatchObject({ start_date: { year: 2025, month: 2 }, end_date: { year: 2025, month: 2, day: 28 }, display_date: 'February 2025' });
       expect(byId.get(TALKS_2025)!.start_date).toEqual({ year: 2025, month: 2, day: 4 });
       expect(byId.get(TALKS_2025)!.end_date).toBeUndefined();
@@ -104,7 +100,7 @@ describe('GET /v1/timeline: exports for timeline libraries', () => {
 
     it('groups by actor, names the stance towards the proposition, the conditions and the stance change, and escapes text', async () => {
       const { events } = await timeline({ format: 'timelinejs', topic: DIRECT_TALKS, groupBy: 'actor' });
-      expect(events.map((s: Slide) => [s.unique_id, s.group])).toEqual([[DECREE, 'Volodymyr Zelensky'], [TALKS_2025, 'Volodymyr Zelensky']]);
+      expect(events.map((s: Slide) => [s.unique_id, s.group])).toEqual([[DECREE_2022, 'Volodymyr Zelensky'], [TALKS_2025, 'Volodymyr Zelensky']]);
       const talks = events[1] as Slide;
       expect(talks.text.headline).toBe('Volodymyr Zelensky: support (Direct talks with Putin)');
       expect(talks.text.text).toContain('towards “Ukraine&#39;s president should negotiate directly with Putin.”');
@@ -139,11 +135,11 @@ describe('GET /v1/timeline: exports for timeline libraries', () => {
     it('makes a day a point and a partial date a range over its period, coloured by stance, the change marked', async () => {
       const { items } = await timeline({ format: 'vis', actor: [ZELENSKY, TRUMP] });
       const byId = new Map<string, VisItem>(items.map((i: VisItem) => [i.id, i]));
-      expect(byId.get(DECREE)).toMatchObject({ type: 'range', start: '2022-01-01', end: '2023-01-01', className: 'stance-strongly_oppose precision-year' });
+      expect(byId.get(DECREE_2022)).toMatchObject({ type: 'range', start: '2022-01-01', end: '2023-01-01', className: 'stance-strongly_oppose precision-year' });
       expect(byId.get('trump-2025-02-remarks')).toMatchObject({ type: 'range', start: '2025-02-01', end: '2025-03-01', className: 'stance-strongly_support precision-month' });
       expect(byId.get(TALKS_2025)).toMatchObject({
         type: 'point', start: '2025-02-04', className: 'stance-support precision-day stance-change change-reversal',
-        change: { kind: 'reversal', flipOMeter: 'full_flop', scoreDelta: 3, from: { id: DECREE, stance: 'strongly_oppose', statedAt: '2022' } },
+        change: { kind: 'reversal', flipOMeter: 'full_flop', scoreDelta: 3, from: { id: DECREE_2022, stance: 'strongly_oppose', statedAt: '2022' } },
       });
       expect(byId.get(TALKS_2025)!.end).toBeUndefined();
     });
@@ -161,7 +157,7 @@ describe('GET /v1/timeline: exports for timeline libraries', () => {
     const ids = async (query: Record<string, string | string[]>) => (await timeline({ format: 'vis', ...query })).items.map((i: VisItem) => i.id);
 
     it('takes the statements whose date may fall in [from, to]: the 2022 decree is in 2022-10, not in 2023', async () => {
-      expect(await ids({ actor: ZELENSKY, from: '2022-10', to: '2022-10' })).toEqual([DECREE]);
+      expect(await ids({ actor: ZELENSKY, from: '2022-10', to: '2022-10' })).toEqual([DECREE_2022]);
       expect(await ids({ actor: ZELENSKY, from: '2023', to: '2024' })).toEqual([]);
       expect(await ids({ topic: DIRECT_TALKS, from: '2025' })).toEqual([TALKS_2025]);
     });
@@ -183,7 +179,7 @@ describe('GET /v1/timeline: exports for timeline libraries', () => {
     ])('refuses %j naming %s', async (query, field) => {
       const res = await t.http.get('/v1/timeline').query(query).expect(400);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(fieldsOf(res.body)).toContain(field);
     });
   });
 });
@@ -220,6 +216,6 @@ describe('GET /v1/actors: the actors to choose from', () => {
   it.each([[{ cursor: 'made-up' }, 'cursor'], [{ limit: '0' }, 'limit'], [{ limit: '501' }, 'limit'], [{ under: 'x' }, 'under']])(
     'refuses %j naming %s', async (query, field) => {
       const res = await t.http.get('/v1/actors').query(query).expect(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(fieldsOf(res.body)).toContain(field);
     });
 });

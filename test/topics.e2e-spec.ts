@@ -1,4 +1,5 @@
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
+import { fieldsOf } from './support/problem.js';
 
 const ukraineWar = { id: 'ukraine-war', title: 'The war in Ukraine', proposition: 'The war in Ukraine should end by negotiation' };
 const negotiations = { id: 'ukraine-war/negotiations', title: 'Negotiations', proposition: 'Ukraine should negotiate with Russia' };
@@ -9,7 +10,6 @@ const directTalks = {
 const nato = { id: 'nato-membership', title: 'NATO membership', proposition: 'Ukraine should join NATO' };
 
 // Each field once, however many of its rules it broke.
-const fieldsOf = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))];
 
 describe('topics over HTTP', () => {
   let t: TestApp;

@@ -40,10 +40,10 @@ try {
 }
 
 async function startSeeded() {
-  const { startService } = await import(join(root, 'dist/src/cli/support/built-service.js'));
+  const { startService } = await import(join(root, 'dist/tools/tools/service/built-service.js'));
   const env = { SEED_ON_EMPTY: 'true', LOG_LEVEL: 'warn', API_KEYS: 'screenshots-reader-key:reader' };
   if (process.env.DATABASE_URL) {
-    const { createScratchDatabase } = await import(join(root, 'dist/src/database/scratch-database.js'));
+    const { createScratchDatabase } = await import(join(root, 'dist/tools/src/database/scratch-database.js'));
     const db = await createScratchDatabase(process.env.DATABASE_URL, 'screenshots');
     const service = await startService({ ...env, DATABASE_URL: db.url }).catch(async (error) => { await db.drop(); throw error; });
     return { url: service.url, stop: async () => { await service.stop(); await db.drop(); } };

@@ -6,7 +6,7 @@ export const HISTORY_METADATA = JSON.stringify({ recordedBy: 'bench-history' });
 const EVENTS_PER_ROUND_TRIP = 500;
 
 /**
- * Writes the history straight into the log, bypassing append_to_stream and the inline projections (a
+ * Writes the history straight into the log, bypassing the append functions and the inline projections (a
  * rebuild fills the read models afterwards), yet shaped like a log the service wrote: one transaction
  * per event, so every event has a transaction id of its own, as one append per command gives. That
  * matters to whatever groups the log by transaction (the rebuild does). To make that fast, 500

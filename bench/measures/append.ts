@@ -22,7 +22,7 @@ const METADATA = JSON.stringify({ recordedBy: 'bench' });
 
 /**
  * Stanceline side: EventStore.append of one event to a new stream (expected version "no stream"),
- * through append_to_stream, with no inline projection registered for the type, so the figure is the
+ * through append_event, with no inline projection registered for the type, so the figure is the
  * store's own. `writers` appends at a time on the service's data-source shape.
  */
 export function storeAppends(dataSource: DataSource, writers: number, durationMs: number): Promise<LoopResult> {

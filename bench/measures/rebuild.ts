@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { RssSampler } from '../support/rss.js';
+import { RssSampler } from '../../tools/service/rss.js';
 import { builtFile } from '../support/built.js';
 
 export interface RebuildRun {

@@ -3,7 +3,7 @@ import { profileArgs } from '../config.js';
 import { atMost, pairedRow } from '../report.js';
 import type { LoopResult } from '../support/closed-loop.js';
 import { progress } from '../support/progress.js';
-import { RssSampler } from '../support/rss.js';
+import { RssSampler } from '../../tools/service/rss.js';
 import { startService } from '../support/service.js';
 import { quantile } from '../support/stats.js';
 import type { CpuSplit } from '../support/cpu-meter.js';

@@ -9,7 +9,7 @@ import { atLeast, pairedRow } from '../report.js';
 import { createRawEventsTable } from '../support/bench-database.js';
 import type { LoopResult } from '../support/closed-loop.js';
 import { progress } from '../support/progress.js';
-import { RssSampler } from '../support/rss.js';
+import { RssSampler } from '../../tools/service/rss.js';
 import { startService } from '../support/service.js';
 import { quantile } from '../support/stats.js';
 import { summarize } from './read-phase.js';

@@ -7,7 +7,6 @@ import type { ActorRegistered } from './actor.events.js';
 @Injectable()
 export class ActorsProjection implements Projection {
   readonly name = 'actors';
-  readonly mode = 'inline';
   readonly handles = ['ActorRegistered'];
   readonly tables = ['actors'];
 

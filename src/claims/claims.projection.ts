@@ -15,7 +15,6 @@ interface CurrentRow { fields: ClaimFields; corrections: number }
 @Injectable()
 export class ClaimsProjection implements Projection {
   readonly name = 'claims';
-  readonly mode = 'inline';
   readonly handles = ['ClaimStated', 'ClaimCorrected', 'ClaimRetracted'];
   readonly tables = ['claim_versions'];
 

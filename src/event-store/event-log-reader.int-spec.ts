@@ -9,8 +9,8 @@ async function beginSlowAppend(url: string, streamId: string): Promise<{ client:
   await client.connect();
   await client.query('BEGIN');
   const { rows } = await client.query(
-    `SELECT position FROM append_to_stream($1, NULL, ARRAY[gen_random_uuid()], ARRAY['StatementRecorded'],
-       ARRAY[1]::smallint[], ARRAY['{"n": "slow"}'::jsonb], ARRAY['{}'::jsonb], NULL, NULL)`, [streamId]);
+    `SELECT position FROM append_event($1, NULL, gen_random_uuid(), 'StatementRecorded', 1::smallint, '{"n": "slow"}'::jsonb,
+       '{}'::jsonb, NULL, NULL)`, [streamId]);
   return { client, position: Number(rows[0].position) };
 }
 

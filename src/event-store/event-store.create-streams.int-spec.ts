@@ -10,7 +10,7 @@ describe('EventStore.createStreams: many new streams in one transaction (a bulk 
   beforeAll(async () => {
     fx = await createEventStoreFixture();
     await createAppliedEventsTable(fx.db, 'timeline');
-    fx.registry.register(recordingProjection('timeline', 'timeline', { mode: 'inline' }));
+    fx.registry.register(recordingProjection('timeline', 'timeline'));
   });
   afterAll(async () => { await fx.db.drop(); });
 

@@ -3,11 +3,10 @@ import { EventLogReader } from './event-log-reader.js';
 import { CommandHandler } from './command-handler.js';
 import { EventStore } from './event-store.js';
 import { ProjectionRegistry } from './projections/projection-registry.js';
-import { ProjectionRunner } from './projections/projection-runner.js';
 
 @Global()
 @Module({
-  providers: [EventStore, EventLogReader, ProjectionRegistry, ProjectionRunner, CommandHandler],
-  exports: [EventStore, EventLogReader, ProjectionRegistry, ProjectionRunner, CommandHandler],
+  providers: [EventStore, EventLogReader, ProjectionRegistry, CommandHandler],
+  exports: [EventStore, EventLogReader, ProjectionRegistry, CommandHandler],
 })
 export class EventStoreModule {}

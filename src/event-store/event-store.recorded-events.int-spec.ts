@@ -35,7 +35,7 @@ describe('EventStore: an appended event is the event the log holds', () => {
   beforeAll(async () => {
     fx = await createEventStoreFixture();
     fx.registry.register({
-      name: 'awkward', mode: 'inline', handles: ['AwkwardRecorded'], tables: [],
+      name: 'awkward', handles: ['AwkwardRecorded'], tables: [],
       async apply(events) { projected.push(...events); },
     });
   });

@@ -5,7 +5,6 @@ import type { EntityManager } from 'typeorm';
 import { createEventStoreFixture, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
 import { STATEMENT_FIELDS } from '../../test/support/statement-fields.js';
 import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
-import { ProjectionRunner } from '../event-store/projections/projection-runner.js';
 import type { Projection } from '../event-store/projections/projection.js';
 import type { RecordedEvent } from '../event-store/recorded-event.js';
 import { StatementVersionsProjection } from '../statements/read-model/statement-versions.projection.js';
@@ -13,10 +12,9 @@ import { FORMS, STANCES, statementStream, type StatementEvent, type StatementFie
 import { RebuildLock, RebuildRunningError } from './rebuild-lock.js';
 import { RebuildService } from './rebuild.service.js';
 
-/** An async projection beside the inline one: counts statement events by type, behind a checkpoint. */
+/** A second projection beside the statements' one: counts statement events by type. */
 const countsProjection: Projection = {
   name: 'statement-event-counts',
-  mode: 'async',
   handles: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'],
   tables: ['statement_event_counts'],
   async apply(events: readonly RecordedEvent[], db: EntityManager) {
@@ -30,7 +28,7 @@ const countsProjection: Projection = {
 function failingOnce(projection: Projection, failAt: number): Projection {
   let calls = 0;
   return {
-    name: projection.name, mode: projection.mode, handles: projection.handles, tables: projection.tables,
+    name: projection.name, handles: projection.handles, tables: projection.tables,
     apply: (events, db) => (++calls === failAt ? Promise.reject(new Error('projector killed')) : projection.apply(events, db)),
   };
 }
@@ -61,7 +59,6 @@ const history = fc.array(fc.array(operation, { minLength: 1, maxLength: 4 }), { 
 describe('rebuilding the read models from the log', () => {
   let fx: EventStoreFixture;
   let rebuilds: RebuildService;
-  let runner: ProjectionRunner;
   const state = new Map<string, 'open' | 'retracted'>();
   let run = 0;
 
@@ -73,7 +70,6 @@ describe('rebuilding the read models from the log', () => {
     await fx.db.dataSource.query(`CREATE INDEX statement_event_counts_by_n ON statement_event_counts (n DESC) WHERE n > 0`);
     fx.registry.register(new StatementVersionsProjection());
     fx.registry.register(countsProjection);
-    runner = new ProjectionRunner(fx.db.dataSource, fx.reader, fx.registry);
     rebuilds = new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource));
   });
   afterAll(async () => { await fx.db.drop(); });
@@ -100,7 +96,6 @@ describe('rebuilding the read models from the log', () => {
       }
       await Promise.all([...appends].filter(([, events]) => events.length > 0).map(([id, events]) => fx.store.append(statementStream(id), events)));
     }
-    await runner.catchUp(countsProjection);
   }
 
   const tables = () => fx.db.dataSource.query(`
@@ -121,18 +116,6 @@ describe('rebuilding the read models from the log', () => {
       expect(await tables()).toEqual(live);
     }), { numRuns: 25 });
     expect(await leftoverSchemas()).toEqual([]);
-  });
-
-  it('given a rebuild, an async projection goes on from the end of the log: nothing is counted twice or missed', async () => {
-    await given([[{ statement: 0, kind: 'record', fields: {}, reason: '' }, { statement: 1, kind: 'record', fields: {}, reason: '' }]]);
-    await rebuilds.rebuild();
-    await given([[{ statement: 0, kind: 'retract', fields: {}, reason: 'duplicate' }]]);
-    const counts = await fx.db.dataSource.query(`SELECT type, n FROM statement_event_counts ORDER BY type`);
-    const truth = await fx.db.dataSource.query(`SELECT type, count(*)::int AS n FROM events GROUP BY type ORDER BY type`);
-    expect(counts).toEqual(truth);
-    const [checkpoint] = await fx.db.dataSource.query(`SELECT position::int AS position FROM projection_checkpoints WHERE projection = $1`, [countsProjection.name]);
-    const [last] = await fx.db.dataSource.query(`SELECT max(position)::int AS position FROM events`);
-    expect(checkpoint.position).toBe(last.position);
   });
 
   it('given a projector killed mid-way, the old tables keep answering, and the next rebuild resumes from its checkpoint and ends in the same state', async () => {

@@ -32,7 +32,7 @@ describe('rebuilding while the next page of the log is read ahead', () => {
     // Slower than a read, so the next pages are read while this one is written; and each call quicker
     // than the one before, so pages written side by side would land out of order.
     const slow: Projection = {
-      name: 'applied-positions', mode: 'async', handles: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'], tables: ['applied_positions'],
+      name: 'applied-positions', handles: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'], tables: ['applied_positions'],
       async apply(events, db) {
         await db.query(`SELECT pg_sleep($1)`, [0.03 / ++calls]);
         for (const e of events) seen.push(e.position);

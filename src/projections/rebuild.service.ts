@@ -23,8 +23,7 @@ const LOG_EVERY = 10_000;
  *    projections' own unqualified SQL writes them; the progress is saved in that same transaction; the
  *    next batch is read on another connection meanwhile;
  * 3. build the copies' other indexes, ANALYZE them, and replay what was appended meanwhile;
- * 4. freeze the log (appends wait), replay what came since, point the async projections' checkpoints at
- *    the end of the log, and move the copies into place.
+ * 4. freeze the log (appends wait), replay what came since, and move the copies into place.
  * Events are applied as the inline path applies them: one append (one transaction) at a time, every
  * projection in registration order, so a projection that reads another's table sees the same state
  * (consecutive appends that only one projection handles go to it in one call: see handlerRuns).
@@ -74,7 +73,6 @@ export class RebuildService {
         checkpoint = rest.checkpoint;
         applied += rest.events.length;
       } while (rest.events.length > 0);
-      await this.moveCheckpoints(db, projections.filter((p) => p.mode === 'async'), checkpoint);
       await db.query(`SET LOCAL search_path TO public`);
       await swapIn(db, shadow.schema, tables);
       return checkpoint;
@@ -134,21 +132,10 @@ export class RebuildService {
     }
   }
 
-  /** The rebuilt tables of an async projection hold the whole log: its runner goes on from the end. */
-  private async moveCheckpoints(db: EntityManager, projections: readonly Projection[], checkpoint: LogCheckpoint): Promise<void> {
-    for (const projection of projections) {
-      // The upsert waits for a batch the runner may have in flight on the old tables, then takes over.
-      await db.query(
-        `INSERT INTO public.projection_checkpoints (projection, transaction_id, position, updated_at) VALUES ($1, $2::xid8, $3, now())
-         ON CONFLICT (projection) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,
-        [projection.name, checkpoint.transactionId, checkpoint.position]);
-    }
-  }
-
   /** What a leftover rebuild must match to be resumed: the same projections and tables, the same schema version. */
   private async fingerprint(projections: readonly Projection[]): Promise<string> {
     const [latest] = await this.dataSource.query(`SELECT name FROM migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
-    return JSON.stringify({ projections: projections.map((p) => [p.name, p.mode, [...p.tables]]), migration: latest?.name ?? null });
+    return JSON.stringify({ projections: projections.map((p) => [p.name, [...p.tables]]), migration: latest?.name ?? null });
   }
 }
 
@@ -165,8 +152,7 @@ function byTransaction(events: readonly RecordedEvent[]): RecordedEvent[][] {
 
 /**
  * Consecutive appends that only one projection handles, merged into one call of that projection (a
- * projection must already take events of several appends at once: the async runner gives it whole
- * batches). No other projection has an event in between, so none can observe the difference; the
+ * projection's `apply` takes any list of its events in log order, whichever appends they came from). No other projection has an event in between, so none can observe the difference; the
  * merged call lets a projection write a page of new records in one statement. Appends handled by
  * several projections stay one run each, with `projection` undefined: apply them one by one, as before.
  */

@@ -8,7 +8,6 @@ import type { SourceRegistered } from './source.events.js';
 @Injectable()
 export class SourcesProjection implements Projection {
   readonly name = 'sources';
-  readonly mode = 'inline';
   readonly handles = ['SourceRegistered'];
   readonly tables = ['sources'];
 

@@ -2,7 +2,7 @@ import { SignedCursor } from '../common/cursors/signed-cursor.js';
 import { SLUG } from '../common/validators.js';
 import { TOPIC_PATH } from '../topics/topic-path.js';
 import type { ChangeKey } from './stance-change-pairs.sql.js';
-import type { Pin } from './stance-changes.projection.js';
+import type { Pin } from './stance-changes.query.js';
 
 /** Where the next page starts, how the first page saw the records, and which filters it belongs to. */
 export interface ChangePosition {

@@ -1,4 +1,4 @@
-import { classifyChange, sameConditions, type StatedPosition } from './classify-change.js';
+import { classifyChange, type StatedPosition } from './classify-change.js';
 
 const decree2022: StatedPosition = { stance: 'strongly_oppose', conditions: [], statedAt: '2022' };
 const interview2025: StatedPosition = {
@@ -49,21 +49,6 @@ describe('classifying a stance change', () => {
     const restated = { ...interview2025, statedAt: '2025-03-01',
       conditions: ['  If it prevents further   loss of life in Ukraine', 'IF IT IS THE ONLY VIABLE PATH TO PEACE  '] };
     expect(classifyChange(interview2025, restated).kind).toBe('unchanged');
-  });
-});
-
-describe('conditions compared as sets', () => {
-  it('given the same conditions repeated, then they are the set without the repeat', () => {
-    expect(sameConditions(['if a', 'If  A', 'if b'], ['if b', 'if a'])).toBe(true);
-  });
-
-  it('given one condition worded differently, then the sets differ', () => {
-    expect(sameConditions(['if a'], ['if a only'])).toBe(false);
-    expect(sameConditions([], ['if a'])).toBe(false);
-  });
-
-  it('given no conditions on either side, then they are the same', () => {
-    expect(sameConditions([], [])).toBe(true);
   });
 });
 

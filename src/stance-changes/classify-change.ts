@@ -1,4 +1,5 @@
 import { parsePartialDate } from '../common/dates/partial-date.js';
+import { sameConditionMeaning } from '../statements/conditions.js';
 import { STANCE_SCORE, type Stance } from '../statements/statement.events.js';
 
 export const CHANGE_KINDS = ['unchanged', 'conditions_changed', 'shift', 'reversal'] as const;
@@ -39,23 +40,9 @@ export function classifyChange(from: StatedPosition, to: StatedPosition): Change
   const before = STANCE_SCORE[from.stance];
   const after = STANCE_SCORE[to.stance];
   const kind: ChangeKind = before === after
-    ? (sameConditions(from.conditions, to.conditions) ? 'unchanged' : 'conditions_changed')
+    ? (sameConditionMeaning(from.conditions, to.conditions) ? 'unchanged' : 'conditions_changed')
     : (Math.sign(before) * Math.sign(after) < 0 ? 'reversal' : 'shift');
   return { kind, flipOMeter: FLIP_O_METER[kind], scoreDelta: after - before, orderUncertain: periodsOverlap(from.statedAt, to.statedAt) };
-}
-
-/**
- * Conditions are a set of "if"s: the editor's order, spacing and capitals carry no meaning, so
- * "If NATO membership stays out of reach" and " if  NATO membership stays out of reach" are one condition.
- */
-export function sameConditions(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a.map(conditionKey));
-  const right = new Set(b.map(conditionKey));
-  return left.size === right.size && [...left].every((condition) => right.has(condition));
-}
-
-function conditionKey(condition: string): string {
-  return condition.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**

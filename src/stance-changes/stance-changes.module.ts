@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StanceChangesController } from './report/stance-changes.http.controller.js';
 import { StanceChangesReport } from './report/stance-changes.report.js';
-import { StanceChangesProjection } from './stance-changes.projection.js';
+import { StanceChangesQuery } from './stance-changes.query.js';
 
 /**
  * Stance changes: a live projection over the statements read model (no table, nothing registered with
@@ -9,7 +9,7 @@ import { StanceChangesProjection } from './stance-changes.projection.js';
  */
 @Module({
   controllers: [StanceChangesController],
-  providers: [StanceChangesProjection, StanceChangesReport],
+  providers: [StanceChangesQuery, StanceChangesReport],
   exports: [StanceChangesReport],
 })
 export class StanceChangesModule {}

@@ -1,5 +1,6 @@
 import { AlreadyExistsError, NotFoundError, NothingToCorrectError } from '../common/domain-error.js';
 import type { Decider } from '../event-store/decider.js';
+import { normalizeConditions, sameConditionText } from './conditions.js';
 import { StatementRetractedError } from './statement.errors.js';
 import type { StatementEvent, StatementFields } from './statement.events.js';
 
@@ -24,29 +25,18 @@ export type StatementState = { exists: false } | StatementOnRecord;
 /** The field order of events and responses, so equal content always serialises to equal JSON. */
 export const FIELD_ORDER = ['actorId', 'topicId', 'stance', 'conditions', 'summary', 'quote', 'form', 'statedAt', 'sourceId'] as const;
 
-/** Conditions are a set of "if"s: trimmed, blank ones dropped, duplicates dropped (first kept). */
-export function normalizeConditions(conditions: readonly string[]): string[] {
-  return [...new Set(conditions.map((c) => c.trim()).filter((c) => c !== ''))];
-}
-
-function sameConditions(a: readonly string[], b: readonly string[]): boolean {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((c) => right.has(c));
-}
-
 function normalizeFields(fields: StatementFields): StatementFields {
   const normalized = { ...fields, conditions: normalizeConditions(fields.conditions), quote: fields.quote ?? null };
   return Object.fromEntries(FIELD_ORDER.map((key) => [key, normalized[key]])) as unknown as StatementFields;
 }
 
-/** Only what actually differs from the current fields; conditions compared as sets. */
+/** Only what actually differs from the current fields; conditions by their text (see conditions.ts). */
 export function changedFields(current: StatementFields, changes: Partial<StatementFields>): Partial<StatementFields> {
   const changed: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) {
     const value = key === 'conditions' && changes.conditions !== undefined ? normalizeConditions(changes.conditions) : changes[key];
     if (value === undefined) continue;
-    const same = key === 'conditions' ? sameConditions(current.conditions, value as string[]) : current[key] === value;
+    const same = key === 'conditions' ? sameConditionText(current.conditions, value as string[]) : current[key] === value;
     if (!same) changed[key] = value;
   }
   return changed as Partial<StatementFields>;

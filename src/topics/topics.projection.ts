@@ -8,7 +8,6 @@ import type { TopicDefined } from './topic.events.js';
 @Injectable()
 export class TopicsProjection implements Projection {
   readonly name = 'topics';
-  readonly mode = 'inline';
   readonly handles = ['TopicDefined'];
   readonly tables = ['topics'];
 

@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { layoutProblems, shownTimelineItems } from '../../web/layout-check.mjs';
 import { lowContrastText } from '../support/contrast.js';
-import { CHROMIUM, chromiumInstalled, launchBrowser, reportSkipped, type TestBrowser } from '../support/browser.js';
+import { CHROMIUM, chromiumInstalled, describeWithoutChromium, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { DIRECT_TALKS, SEED_STATEMENTS } from '../support/references.js';
 import { startSeededService, type SeededService } from '../support/seeded-service.js';
 
-const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
 const NUCLEAR = 'zelensky-2025-02-04-nuclear-weapons';
 const PEACE_TALKS = 'zelensky-2025-02-04-talks-preserving-sovereignty';
-const SEED_STATEMENTS = 14;
 const WIDTHS = [[1400, 1000], [1024, 768], [420, 900]] as const;
 
 /** The text of the grid cell in the actor's row under the column titled `topicTitle`. */
@@ -30,9 +29,7 @@ async function gridCell(page: Page, actorId: string, topicTitle: string): Promis
 }
 
 if (!chromiumInstalled()) {
-  describe('the page at every width, its grid, chart and search', () => {
-    it('SKIPPED: Chromium not installed', () => reportSkipped('the page at every width, its grid, chart and search'));
-  });
+  describeWithoutChromium('the page at every width, its grid, chart and search');
 } else {
   describe('the page at every width, its grid, chart and search, on the seed', () => {
     let seeded: SeededService;

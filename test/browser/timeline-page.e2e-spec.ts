@@ -2,20 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/common/paths.js';
-import { chromiumInstalled, launchBrowser, reportSkipped, type TestBrowser } from '../support/browser.js';
+import { chromiumInstalled, describeWithoutChromium, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { SEED_STATEMENTS, TALKS_2025, TRUMP_TALKS_2025 } from '../support/references.js';
 import { startSeededService, type SeededService } from '../support/seeded-service.js';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test', 'artifacts');
-const SEED_STATEMENTS = 14;
-const TRUMP_TALKS = 'trump-2025-02-04-very-constructive-talks';
-const ZELENSKY_TALKS = 'zelensky-2025-02-04-direct-talks-with-putin';
 
 const listButton = (page: Page, id: string) => page.locator(`#statements button[data-statement-id="${id}"]`);
 
 if (!chromiumInstalled()) {
-  describe('the timeline page in a browser', () => {
-    it('SKIPPED: Chromium not installed', () => reportSkipped('the timeline page in a browser'));
-  });
+  describeWithoutChromium('the timeline page in a browser');
 } else {
   describe('the timeline page in a browser, against the service with the seed loaded', () => {
     let seeded: SeededService;
@@ -54,7 +50,7 @@ if (!chromiumInstalled()) {
       await expect(page.locator('#timeline .vis-item.vis-range.precision-year.stance-strongly_oppose').count()).resolves.toBe(1);
       await expect(page.locator('#timeline .vis-item.vis-point.stance-support').count()).resolves.toBeGreaterThan(0);
       await expect(page.locator('#timeline .vis-item.vis-point.stance-change.change-reversal').count()).resolves.toBe(1);
-      expect(await listButton(page, ZELENSKY_TALKS).textContent()).toContain('reversal from strongly oppose');
+      expect(await listButton(page, TALKS_2025).textContent()).toContain('reversal from strongly oppose');
       // All topics is a grid of positions, never a line joining different topics.
       expect(await page.locator('#chart-section').isHidden()).toBe(true);
       await page.locator('#grid td button').first().waitFor();
@@ -63,7 +59,7 @@ if (!chromiumInstalled()) {
     });
 
     it('opens a statement from the timeline by keyboard: its quote, source and history; Escape goes back', async () => {
-      const item = page.locator(`#timeline button[data-statement-id="${TRUMP_TALKS}"]`);
+      const item = page.locator(`#timeline button[data-statement-id="${TRUMP_TALKS_2025}"]`);
       await item.focus();
       await page.keyboard.press('Enter');
       const details = page.locator('#details');
@@ -74,11 +70,11 @@ if (!chromiumInstalled()) {
       expect(await details.locator('.history li').count()).toBe(1);
       await page.keyboard.press('Escape');
       expect(await details.isHidden()).toBe(true);
-      expect(await page.evaluate('document.activeElement.dataset.statementId')).toBe(TRUMP_TALKS);
+      expect(await page.evaluate('document.activeElement.dataset.statementId')).toBe(TRUMP_TALKS_2025);
     });
 
     it('opens a statement from the list by click: its conditions and the stance change it made', async () => {
-      await listButton(page, ZELENSKY_TALKS).click();
+      await listButton(page, TALKS_2025).click();
       const details = page.locator('#details');
       await details.locator('.summary').waitFor();
       expect(await details.textContent()).toContain('if it is the only viable path to peace');

@@ -1,11 +1,9 @@
 import type { Page } from 'playwright-core';
-import { chromiumInstalled, launchBrowser, reportSkipped, type TestBrowser } from '../support/browser.js';
+import { chromiumInstalled, describeWithoutChromium, launchBrowser, type TestBrowser } from '../support/browser.js';
 import { startSeededService, type SeededService } from '../support/seeded-service.js';
 
 if (!chromiumInstalled()) {
-  describe('the TimelineJS export in TimelineJS', () => {
-    it('SKIPPED: Chromium not installed', () => reportSkipped('the TimelineJS export in TimelineJS'));
-  });
+  describeWithoutChromium('the TimelineJS export in TimelineJS');
 } else {
   /** The real client: the export, rendered by the TimelineJS library itself (bundled from @knight-lab/timelinejs). */
   describe('the TimelineJS export in TimelineJS', () => {

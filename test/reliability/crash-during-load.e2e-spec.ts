@@ -1,6 +1,6 @@
-import { auditStatements, compareWithRebuild, recordedCounts, type Query } from '../../src/cli/soak/consistency.js';
-import { answered } from '../../src/cli/soak/http.js';
-import { recordStatement, registerReferences, StatementLedger } from '../../src/cli/soak/workload.js';
+import { auditStatements, compareWithRebuild, recordedCounts, type Query } from '../../tools/soak/consistency.js';
+import { answered } from '../../tools/soak/http.js';
+import { recordStatement, registerReferences, StatementLedger } from '../../tools/soak/workload.js';
 import { exited, startService, type ServiceProcess } from '../support/service-process.js';
 import { KEYS } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';

@@ -1,6 +1,6 @@
-import { answered, attempt, call, type Outcome } from '../../src/cli/soak/http.js';
-import { EventStreamClient } from '../../src/cli/soak/sse.js';
-import { registerReferences, statementBody, type References } from '../../src/cli/soak/workload.js';
+import { answered, attempt, call, type Outcome } from '../../tools/soak/http.js';
+import { EventStreamClient } from '../../tools/soak/sse.js';
+import { registerReferences, statementBody, type References } from '../../tools/soak/workload.js';
 import { startService, type ServiceProcess } from '../support/service-process.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { KEYS } from '../support/test-app.js';

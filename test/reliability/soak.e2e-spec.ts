@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/common/paths.js';
@@ -6,8 +6,14 @@ import { TEST_SERVER_URL } from '../support/test-database.js';
 
 /** `npm run soak -- --quick`: the same bounded load test as the full run, 20 s of it, through the built CLI. */
 describe('the soak (quick mode)', () => {
+  // The soak is tooling, built apart from the product (`npm run build:tools`, as `npm run soak` does):
+  // built here so that the test runs the current sources.
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(PROJECT_ROOT, 'tools/tsconfig.json')]);
+  }, 120_000);
+
   it('runs mixed load with event-stream readers and ends with no error, every statement once, and read models equal to a rebuild', async () => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/src/cli/soak.js'), '--quick', '--database-url', TEST_SERVER_URL], {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/tools/tools/soak/main.js'), '--quick', '--database-url', TEST_SERVER_URL], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

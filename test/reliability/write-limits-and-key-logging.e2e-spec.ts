@@ -1,5 +1,5 @@
-import { answered, attempt, call, type Outcome } from '../../src/cli/soak/http.js';
-import { registerReferences, statementBody, type References } from '../../src/cli/soak/workload.js';
+import { answered, attempt, call, type Outcome } from '../../tools/soak/http.js';
+import { registerReferences, statementBody, type References } from '../../tools/soak/workload.js';
 import { startService, type ServiceProcess } from '../support/service-process.js';
 import { KEYS } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';

@@ -112,11 +112,10 @@ export async function appliedEventIds(db: TestDatabase, table: string): Promise<
  * has that `n`, after the rows of the events before it in the same batch were written.
  */
 export function recordingProjection(
-  name: string, table: string, options: { mode?: Projection['mode']; handles?: string[]; failAt?: () => number | undefined } = {},
+  name: string, table: string, options: { handles?: string[]; failAt?: () => number | undefined } = {},
 ): Projection {
   return {
     name,
-    mode: options.mode ?? 'async',
     handles: options.handles ?? ['StatementRecorded'],
     tables: [table],
     async apply(events, db) {

@@ -1,2 +1,2 @@
-// The tests start the built service with the same code the soak uses.
-export { exited, startService, waitForHealth, type ServiceProcess, type StartOptions } from '../../src/cli/support/built-service.js';
+// The tests start the built service with the same launcher the soak and the benchmark use.
+export { exited, startService, waitForHealth, type ServiceProcess, type StartOptions } from '../../tools/service/built-service.js';

@@ -1,23 +1,16 @@
+import { DIRECT_TALKS, INTERVIEW, NEGOTIATIONS, registerOccasions, registerSpeakers, ZELENSKY } from './references.js';
 import { auth, type TestApp } from './test-app.js';
 
-/** What the statement specs refer to: the seed article's two speakers, its topics and its two sources. */
-export const ZELENSKY = 'volodymyr-zelensky';
-export const TRUMP = 'donald-trump';
-export const DIRECT_TALKS = 'ukraine-war/negotiations/direct-talks-with-putin';
-export const NEGOTIATIONS = 'ukraine-war/negotiations';
-export const INTERVIEW = 'piers-morgan-zelensky-2025-02-04';
-export const PRESS_CONFERENCE = 'trump-netanyahu-press-conference-2025-02-04';
+export { DIRECT_TALKS, INTERVIEW, NEGOTIATIONS, PRESS_CONFERENCE, TRUMP, ZELENSKY } from './references.js';
 
-/** Registers them through the API, as an editor would. */
+/** What the statement specs refer to: the two speakers and occasions, and the topics of direct talks. */
 export async function registerStatementReferences(t: TestApp): Promise<void> {
+  await registerSpeakers(t);
+  await registerOccasions(t);
   const post = (path: string, body: object) => t.http.post(path).set(auth('editor')).send(body).expect(201);
-  await post('/v1/actors', { id: ZELENSKY, name: 'Volodymyr Zelensky', kind: 'person' });
-  await post('/v1/actors', { id: TRUMP, name: 'Donald Trump', kind: 'person' });
   await post('/v1/topics', { id: 'ukraine-war', title: 'The war in Ukraine', proposition: 'The war in Ukraine should end' });
   await post('/v1/topics', { id: NEGOTIATIONS, title: 'Negotiations', proposition: 'Ukraine and Russia should negotiate' });
   await post('/v1/topics', { id: DIRECT_TALKS, title: 'Direct talks with Putin', proposition: "Ukraine's president should negotiate directly with Putin" });
-  await post('/v1/sources', { id: INTERVIEW, kind: 'interview', title: 'Zelensky on Piers Morgan Uncensored', publishedAt: '2025-02-04' });
-  await post('/v1/sources', { id: PRESS_CONFERENCE, kind: 'press_conference', title: 'Trump and Netanyahu press conference', publishedAt: '2025-02-04' });
 }
 
 /** A valid body for POST /v1/statements; `overrides` replace fields. */

@@ -13,12 +13,10 @@ describe('inline projections run inside the append transaction', () => {
     fx = await createEventStoreFixture();
     await createAppliedEventsTable(fx.db, 'timeline');
     await createAppliedEventsTable(fx.db, 'audit');
-    await createAppliedEventsTable(fx.db, 'nightly');
-    fx.registry.register(recordingProjection('timeline', 'timeline', { mode: 'inline' }));
+    fx.registry.register(recordingProjection('timeline', 'timeline'));
     fx.registry.register(recordingProjection('audit', 'audit', {
-      mode: 'inline', handles: ['StatementRecorded', 'StatementRejectedByReadModel'], failAt: () => 13,
+      handles: ['StatementRecorded', 'StatementRejectedByReadModel'], failAt: () => 13,
     }));
-    fx.registry.register(recordingProjection('nightly', 'nightly', { mode: 'async' }));
   });
   afterAll(async () => { await fx.db.drop(); });
 
@@ -28,11 +26,6 @@ describe('inline projections run inside the append transaction', () => {
     expect(await appliedEventIds(fx.db, 'timeline')).toEqual(result.events.map((e) => e.eventId));
     const writers: { xid: string }[] = await fx.db.dataSource.query(`SELECT DISTINCT xmin::text AS xid FROM timeline`);
     expect(writers.map((w) => w.xid)).toEqual([result.events[0].transactionId]);
-  });
-
-  it('given an async projection, when events are appended, then it is not run by the append', async () => {
-    await fx.store.append('statement-2', [statementRecorded(3)]);
-    expect(await appliedEventIds(fx.db, 'nightly')).toEqual([]);
   });
 
   it('given a batch with several event types, when appended, then each inline projection gets only the types it handles', async () => {

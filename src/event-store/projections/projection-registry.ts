@@ -15,14 +15,10 @@ export class ProjectionRegistry {
     return [...this.projections.values()];
   }
 
-  async(): Projection[] {
-    return this.all().filter((p) => p.mode === 'async');
-  }
-
-  /** The inline projections that handle any of these event types, each wrapped to see only its own types. */
+  /** The projections that handle any of these event types, each wrapped to see only its own types. */
   inlineFor(types: readonly string[]): Projection[] {
     return this.all()
-      .filter((p) => p.mode === 'inline' && p.handles.some((t) => types.includes(t)))
+      .filter((p) => p.handles.some((t) => types.includes(t)))
       .map((p) => onlyHandled(p));
   }
 }

@@ -2,13 +2,12 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../recorded-event.js';
 
 /**
- * A read model kept from the event log. `inline` projections run inside the append's transaction
- * (read-your-writes); `async` ones run from the log behind a checkpoint written in the same transaction
- * as their rows. Either way `apply` gets only the event types it declares, in log order.
+ * A read model kept from the event log. Every projection is inline: it runs inside the append's
+ * transaction (read-your-writes), and the rebuild replays the log through it. `apply` gets only the
+ * event types it declares, in log order.
  */
 export interface Projection {
   readonly name: string;
-  readonly mode: 'inline' | 'async';
   readonly handles: readonly string[];
   /** The read-model tables it writes; a rebuild recreates them. */
   readonly tables: readonly string[];

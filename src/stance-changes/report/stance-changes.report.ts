@@ -10,7 +10,7 @@ import type { ChangeKind } from '../classify-change.js';
 import { stanceChangesCsv } from '../formats/stance-changes.csv.js';
 import { stanceChangesMarkdown } from '../formats/stance-changes.markdown.js';
 import type { StanceChange, StanceChangePage } from '../stance-change.view.js';
-import { StanceChangesProjection, type StanceChangeFilters } from '../stance-changes.projection.js';
+import { StanceChangesQuery, type StanceChangeFilters } from '../stance-changes.query.js';
 import { DEFAULT_LIMIT, type StanceChangesRequest } from './stance-changes.request.dto.js';
 import { Names, readNames } from '../../names/names.js';
 
@@ -33,7 +33,7 @@ interface Scope {
 @Injectable()
 export class StanceChangesReport {
   constructor(
-    private readonly changes: StanceChangesProjection,
+    private readonly changes: StanceChangesQuery,
     private readonly dataSource: DataSource,
     private readonly cursorSecret: CursorSecret,
     private readonly names: Names,

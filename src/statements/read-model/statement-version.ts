@@ -1,5 +1,5 @@
 import { parsePartialDate, type DatePrecision } from '../../common/dates/partial-date.js';
-import { normalizeConditions } from '../statement.decider.js';
+import { normalizeConditions } from '../conditions.js';
 import { STANCE_SCORE, type StatementFields } from '../statement.events.js';
 
 /** The columns of statement_versions that follow from a statement's fields alone. */

@@ -25,7 +25,6 @@ interface Predecessor {
 @Injectable()
 export class StatementVersionsProjection implements Projection {
   readonly name = 'statement-versions';
-  readonly mode = 'inline';
   readonly handles = ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'];
   readonly tables = ['statement_versions'];
 

@@ -9,17 +9,29 @@ export interface ReadEndpoint {
   readonly required: string[];
 }
 
-/** The GET endpoints under /v1 that the OpenAPI document describes, but the live stream, which never ends. */
+/** Reads the document must list: the loops over it would otherwise pass having tried nothing. */
+export const KNOWN_READS = [
+  '/v1/actors/{id}', '/v1/topics', '/v1/topics/{id}', '/v1/sources/{id}', '/v1/statements', '/v1/statements/{id}',
+  '/v1/statements/{id}/history', '/v1/stance', '/v1/stance-changes', '/v1/claims',
+];
+
+/**
+ * The GET endpoints under /v1 that the OpenAPI document describes, but the live stream, which never ends.
+ * Throws when one of KNOWN_READS is missing, or a read documents no query parameter at all while others do.
+ */
 export async function documentedReads(http: TestAgent): Promise<ReadEndpoint[]> {
   const openApi = (await http.get('/docs-json').expect(200)).body as {
     paths: Record<string, { get?: { parameters?: { name: string; in: string; required?: boolean }[] } }>;
   };
-  return Object.entries(openApi.paths)
+  const reads = Object.entries(openApi.paths)
     .filter(([path, ops]) => path.startsWith('/v1/') && ops.get && !path.endsWith('/stream'))
     .map(([path, ops]) => {
       const query = (ops.get!.parameters ?? []).filter((p) => p.in === 'query');
       return { path, query: query.map((p) => p.name), required: query.filter((p) => p.required).map((p) => p.name) };
     });
+  const missing = KNOWN_READS.filter((path) => !reads.some((r) => r.path === path));
+  if (missing.length > 0) throw new Error(`the OpenAPI document lacks these reads: ${missing.join(', ')}`);
+  return reads;
 }
 
 /** A plausible value per parameter name (seed data), so a request is valid but for the values under test. */

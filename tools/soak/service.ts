@@ -1,5 +1,5 @@
-import { createScratchDatabase, type ScratchDatabase } from '../../database/scratch-database.js';
-import { startService } from '../support/built-service.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/database/scratch-database.js';
+import { startService } from '../service/built-service.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 

@@ -29,8 +29,8 @@ const MIN_FILTERED_BATCH = 200;
 const MAX_BATCH = 10_001;
 
 /**
- * Stance changes as a live projection (Marten's term): computed from statement_versions when asked,
- * never stored. A correction of one statement's date, stance, topic or actor re-pairs its old and new
+ * Stance changes as a query (what Marten calls a live projection): computed from statement_versions
+ * when asked, never stored. A correction of one statement's date, stance, topic or actor re-pairs its old and new
  * neighbours, a retraction makes its two neighbours consecutive, and `knownAt` must answer with the
  * pairs as they stood then. A materialized table would have to redo that re-pairing on every correction
  * and keep every past pairing for time travel: a second bitemporal model that can drift from the first.
@@ -39,7 +39,7 @@ const MAX_BATCH = 10_001;
  * stays in TypeScript, in the pure classifyChange the unit tests pin down.
  */
 @Injectable()
-export class StanceChangesProjection {
+export class StanceChangesQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Up to `limit` changes after `after`, in report order (actor id, topic id, then time). */

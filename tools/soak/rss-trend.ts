@@ -1,15 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-
-/** A process's resident set size in MiB: /proc on Linux, ps elsewhere. */
-export function residentMiB(pid: number): number {
-  try {
-    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    if (kb) return Number(kb) / 1024;
-  } catch { /* not Linux: ask ps */ }
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
-}
-
 export interface Sample {
   /** Seconds since the run started. */
   readonly at: number;

@@ -1,8 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** Resident set size of a process in MiB, from /proc (Linux only: the benchmark's machine). */
+/**
+ * A process's resident set size in MiB: /proc on Linux, ps elsewhere. NaN while a process exits (its
+ * status has no VmRSS line any more); throws once it has gone.
+ */
 export function residentMiB(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+  }
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
   return kb ? Number(kb) / 1024 : Number.NaN;
 }
 

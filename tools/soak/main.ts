@@ -1,5 +1,5 @@
-import { parseSoakArguments, SOAK_USAGE } from './soak/args.js';
-import { runSoak } from './soak/run.js';
+import { parseSoakArguments, SOAK_USAGE } from './args.js';
+import { runSoak } from './run.js';
 
 // npm run soak [-- --quick | --duration 3m ...]: a bounded load test of the built service on this
 // machine; prints progress and figures, exits 0 when every check held, 1 when one did not.

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../common/paths.js';
+import { PROJECT_ROOT } from '../../src/common/paths.js';
 
 export interface ServiceProcess {
   readonly url: string;
@@ -17,11 +17,15 @@ export interface StartOptions {
   healthTimeoutMs?: number;
   /** Keep only the tail of the output, for long runs (the soak) whose logs would otherwise pile up. */
   keepOutput?: number;
+  /** The service's entry point: dist/src/main.js unless a caller built its own copy (the benchmark). */
+  main?: string;
+  /** Options for node itself, before the entry point (the benchmark's --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 /**
  * The built service (dist/src/main.js) as its own process on a free loopback port, the way a user starts
- * it: for the tests that kill or cut it, and for the soak. Run `npm run build` first.
+ * it: for the tests that kill or cut it, the soak and the benchmark. Run `npm run build` first.
  */
 export async function startService(env: Record<string, string | undefined>, options: StartOptions = {}): Promise<ServiceProcess> {
   const port = await freePort();
@@ -29,7 +33,7 @@ export async function startService(env: Record<string, string | undefined>, opti
   for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' })) {
     if (v !== undefined) childEnv[k] = v;
   }
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/src/main.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...options.nodeArgs ?? [], options.main ?? join(PROJECT_ROOT, 'dist/src/main.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
     output += chunk.toString();

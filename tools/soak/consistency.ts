@@ -4,7 +4,7 @@ import { call } from './http.js';
 export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 // The log and the event store's bookkeeping; every other table is a read model or service state.
-const NOT_READ_MODELS = ['events', 'event_idempotency_keys', 'projection_checkpoints', 'migrations'];
+const NOT_READ_MODELS = ['events', 'event_idempotency_keys', 'migrations'];
 
 /** Every table outside the event store, each as its sorted rows: what "the read models" hold. */
 export async function readModels(query: Query): Promise<Record<string, unknown>> {

@@ -1,4 +1,4 @@
-import { secondHalf, slopePerMinute } from './rss.js';
+import { secondHalf, slopePerMinute } from './rss-trend.js';
 
 describe('RSS trend', () => {
   it('given samples growing 1 MiB every 6 s, when fitted, then the slope is 10 MiB per minute', () => {
