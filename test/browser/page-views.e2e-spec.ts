@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { layoutProblems, shownTimelineItems } from '../../web/layout-check.mjs';
 import { lowContrastText } from '../support/contrast.js';
 import { CHROMIUM, chromiumInstalled, describeWithoutChromium, launchBrowser, type TestBrowser } from '../support/browser.js';
-import { DIRECT_TALKS, SEED_STATEMENTS } from '../support/references.js';
+import { DIRECT_TALKS } from '../support/references.js';
 import { startSeededService, type SeededService } from '../support/seeded-service.js';
 
 const NUCLEAR = 'zelensky-2025-02-04-nuclear-weapons';
@@ -46,6 +46,10 @@ if (!chromiumInstalled()) {
       return page;
     };
 
+    /** How many statements the service holds for a query: what the page must show, whatever the seed holds. */
+    const statementCount = async (query: string) =>
+      ((await (await fetch(`${seeded.url}/v1/statements?limit=500&${query}`)).json()) as { items: unknown[] }).items.length;
+
     beforeAll(async () => {
       seeded = await startSeededService();
       browser = await launchBrowser(seeded.url);
@@ -58,7 +62,7 @@ if (!chromiumInstalled()) {
 
     it.each(WIDTHS)('at %dx%d fits every timeline label inside its panel and nothing is wider than the screen', async (width, height) => {
       const page = await open('?live=0', [width, height]);
-      expect(await page.evaluate(shownTimelineItems)).toBe(SEED_STATEMENTS);
+      expect(await page.evaluate(shownTimelineItems)).toBe(await statementCount(''));
       expect(await page.evaluate(layoutProblems)).toEqual([]);
       // A label shortened to fit is there in full for a screen reader and, on focus, below the timeline.
       if (width >= 600) {
@@ -66,12 +70,12 @@ if (!chromiumInstalled()) {
         await item.focus();
         expect(await page.locator('#timeline-full-label').textContent()).toContain('strongly oppose on Recognition of occupied territories as Russian');
       } else {
-        expect(await page.locator('#timeline-list .timeline-date').allTextContents()).toEqual(['2022 (month and day unknown)', '4 February 2025']);
+        expect(await page.locator('#timeline-list .timeline-date').allTextContents()).toEqual([expect.stringContaining('2022'), '4 February 2025']);
       }
       await page.close();
       // One topic, with its chart instead of the grid, fits as well.
       const topic = await open(`?live=0&topic=${encodeURIComponent(DIRECT_TALKS)}`, [width, height]);
-      expect(await topic.evaluate(shownTimelineItems)).toBe(2);
+      expect(await topic.evaluate(shownTimelineItems)).toBe(await statementCount(`topic=${encodeURIComponent(DIRECT_TALKS)}`));
       expect(await topic.evaluate(layoutProblems)).toEqual([]);
       await topic.close();
     });
@@ -105,10 +109,12 @@ if (!chromiumInstalled()) {
       expect(await series.evaluateAll((all) => all.map((g) => (g as SVGElement).dataset.topicId))).toEqual([DIRECT_TALKS]);
       const zelensky = page.locator('#chart svg .series[data-actor-id="volodymyr-zelensky"]');
       const points = await zelensky.locator('circle.point').evaluateAll((all) => all.map((c) => ({ score: Number((c as SVGElement).dataset.score), cy: Number(c.getAttribute('cy')) })));
-      expect(points.map((p) => p.score)).toEqual([-2, 1]);
-      expect(points[1].cy).toBeLessThan(points[0].cy);
+      const levels = points.map((p) => p.score).filter((score, i, all) => i === 0 || score !== all[i - 1]);
+      expect(levels).toEqual([-2, 1]);
+      const support = points.find((p) => p.score === 1)!;
+      expect(support.cy).toBeLessThan(points[0].cy);
       const rings = await zelensky.locator('circle.change-ring').evaluateAll((all) => all.map((c) => Number(c.getAttribute('cy'))));
-      expect(rings).toEqual([points[1].cy]);
+      expect(rings).toEqual([support.cy]);
       // Every actor without a statement on this topic is named, not silently left out.
       expect(await page.locator('#chart-absent').textContent()).toMatch(/No statements on this topic: .*Donald Trump.*Vladimir Putin/);
       await page.close();

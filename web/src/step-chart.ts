@@ -83,7 +83,8 @@ function drawSeries(svg: SVGElement, steps: Step[], colour: string, x: (t: numbe
       }));
     }
     group.append(node('circle', { cx: String(at), cy: String(level), r: '4', fill: colour, class: 'point', 'data-score': String(step.item.stanceScore), 'data-statement-id': step.item.id }));
-    if (step.item.change) group.append(node('circle', { cx: String(at), cy: String(level), r: '8', fill: 'none', stroke: colour, 'stroke-width': '2', class: 'change-ring' }));
+    // A ring marks a change of stance (shift or reversal); new conditions on the same stance are not one.
+    if (step.item.change && step.item.change.kind !== 'conditions_changed') group.append(node('circle', { cx: String(at), cy: String(level), r: '8', fill: 'none', stroke: colour, 'stroke-width': '2', class: 'change-ring' }));
   });
   group.prepend(node('path', { d: `${d} H${x(end)}`, fill: 'none', stroke: colour, 'stroke-width': '2.5' }));
   svg.append(group);
