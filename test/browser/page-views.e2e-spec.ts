@@ -1,32 +1,16 @@
 /// <reference lib="dom" />
 // The callbacks given to page.evaluate run in the page: they are typed against the DOM.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { layoutProblems, shownTimelineItems } from '../../web/layout-check.mjs';
 import { lowContrastText } from '../support/contrast.js';
-import { CHROMIUM, chromiumInstalled, describeWithoutChromium, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { chromiumInstalled, describeWithoutChromium, launchBrowser, type TestBrowser } from '../support/browser.js';
+import { gridCell, headlessScreenshot } from '../support/page-probes.js';
 import { DIRECT_TALKS } from '../support/references.js';
 import { startSeededService, type SeededService } from '../support/seeded-service.js';
 
 const NUCLEAR = 'zelensky-2025-02-04-nuclear-weapons';
 const PEACE_TALKS = 'zelensky-2025-02-04-talks-preserving-sovereignty';
 const WIDTHS = [[1400, 1000], [1024, 768], [420, 900]] as const;
-
-/** The text of the grid cell in the actor's row under the column titled `topicTitle`. */
-async function gridCell(page: Page, actorId: string, topicTitle: string): Promise<string> {
-  return page.evaluate(([actor, title]) => {
-    const headers = [...document.querySelectorAll('#grid thead th')].map((th) => th.querySelector('.topic-title')?.textContent);
-    const column = headers.indexOf(title);
-    if (column < 0) return `no column "${title}"`;
-    const row = document.querySelector(`#grid tbody tr[data-actor-id="${actor}"]`);
-    if (!row) return `no row for ${actor}`;
-    return ((row.querySelector('td.no-position') ?? row.children[column]) as HTMLElement).innerText.trim();
-  }, [actorId, topicTitle]);
-}
 
 if (!chromiumInstalled()) {
   describeWithoutChromium('the page at every width, its grid, chart and search');
@@ -208,17 +192,9 @@ if (!chromiumInstalled()) {
     });
 
     it('with ?live=0, headless Chromium taking a screenshot (--virtual-time-budget=5000) finishes', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'stanceline-shot-'));
-      const file = join(dir, 'page.png');
-      const chromium = spawn(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir, 'profile')}`,
-        '--window-size=1400,1000', '--virtual-time-budget=5000', `--screenshot=${file}`, `${seeded.url}/?live=0`], { stdio: 'ignore' });
-      // A hang guard, not a timing: a page that keeps the browser waiting never exits on its own.
-      const guard = setTimeout(() => chromium.kill('SIGKILL'), 100_000);
-      const [code, signal] = await once(chromium, 'exit');
-      clearTimeout(guard);
-      expect({ code, signal }).toEqual({ code: 0, signal: null });
-      expect(existsSync(file) && statSync(file).size).toBeGreaterThan(10_000);
-      rmSync(dir, { recursive: true, force: true });
+      const shot = await headlessScreenshot(`${seeded.url}/?live=0`, 100_000);
+      expect({ code: shot.code, signal: shot.signal }).toEqual({ code: 0, signal: null });
+      expect(shot.bytes).toBeGreaterThan(10_000);
     }, 120_000);
 
     it('with knownAt, shows what the records said then: a statement recorded later is not in the grid', async () => {
