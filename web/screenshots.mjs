@@ -3,7 +3,7 @@
 // The service runs on a scratch database of DATABASE_URL's server when it is set, else on embedded
 // PostgreSQL in a temporary directory; `--url URL` photographs a service already running instead.
 // A screenshot is refused (exit 1) when a timeline label runs past its panel or the page is wider than the screen.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,7 @@ async function startSeeded() {
     return { url: service.url, stop: async () => { await service.stop(); await db.drop(); } };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'stanceline-screenshots-'));
+  chmodSync(dataDir, 0o755); // mkdtemp makes it 700: out of reach of the embedded server's user when root
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   const service = await startService({ ...env, DATA_DIR: dataDir }, { healthTimeoutMs: 120_000 }).catch((error) => { removeDataDir(); throw error; });
   return { url: service.url, stop: async () => { await service.stop(); removeDataDir(); } };
