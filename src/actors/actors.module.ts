@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
 import { ActorsProjection } from './actors.projection.js';
 import { GetActorController } from './get-actor/get-actor.http.controller.js';
-import { RegisterActorHandler } from './register-actor/register-actor.command.js';
+import { RegisterActorHandler } from './register-actor/register-actor.handler.js';
 import { RegisterActorController } from './register-actor/register-actor.http.controller.js';
 
 @Module({
