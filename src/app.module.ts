@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { loggerParams } from './config/logging.js';
 import { DatabaseModule } from './database/database.module.js';
+import type { Role } from './database/embedded/lease.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { EventLogModule } from './event-log/event-log.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -25,14 +26,15 @@ import { TopicsModule } from './topics/topics.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(env: Environment): DynamicModule {
+  /** `role`: the service, or a command-line tool (which shares the service's embedded database). */
+  static forRoot(env: Environment, role: Role = 'service'): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(env),
         LoggerModule.forRoot(loggerParams(env)),
         CqrsModule.forRoot(),
-        DatabaseModule.forRoot(),
+        DatabaseModule.forRoot(role),
         EventStoreModule,
         CommonModule,
         AuthModule,

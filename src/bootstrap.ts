@@ -17,8 +17,12 @@ import { corsOptions } from './security/cors.js';
 
 /** Builds the whole HTTP application; main.ts and the e2e tests share it so they test what runs. */
 export async function createApp(env: Environment): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env), { bufferLogs: true, bodyParser: false });
+  // A failed start is rethrown (abortOnError false) and its buffered logs dropped (autoFlushLogs false),
+  // so main.ts reports it as one line; a good start sends the buffered logs on to pino.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env),
+    { bufferLogs: true, bodyParser: false, abortOnError: false, autoFlushLogs: false });
   app.useLogger(new ServiceLogger(app.get(Logger)));
+  app.flushLogs();
   app.useBodyParser('json', { limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(limitBodyDepth());
   app.use(acceptStreamKeyInQuery(env.READS_REQUIRE_KEY));

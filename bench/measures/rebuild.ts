@@ -22,7 +22,9 @@ export interface RebuildRun {
 export async function runRebuild(databaseUrl: string, onProgress?: (applied: number) => void, pids: number[] = []): Promise<RebuildRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [builtFile('cli/rebuild.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', DATABASE_QUERY_TIMEOUT_MS: '3600000' },
+    // The command keeps its logs below warn to itself unless LOG_LEVEL is debug: the report and the
+    // progress are read from those JSON lines.
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', DATABASE_QUERY_TIMEOUT_MS: '3600000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   pids.push(child.pid!);

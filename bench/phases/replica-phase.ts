@@ -89,7 +89,7 @@ async function loadInto(url: string, history: BenchContext['small']['history'], 
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
     await dataSource.initialize();
-    await migrate(dataSource, { exclusive: false });
+    await migrate(dataSource);
     await loadHistory(pool, history, name);
     await runRebuild(url);
     await analyzeReadModels(pool);

@@ -47,7 +47,7 @@ export async function createBenchDatabase(serverUrl: string, label: string, pool
   };
   created.add(db);
   await dataSource.initialize();
-  await migrate(dataSource, { exclusive: false });
+  await migrate(dataSource);
   return db;
 }
 

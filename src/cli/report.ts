@@ -16,10 +16,8 @@ if (!parsed.ok) {
 // been replaced (it checks for that), so every log line, at any level, lands on stderr instead.
 const writeDocument = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-// Start-up chatter (migrations, database ready) is not what someone running a report wants to read.
-if (!['warn', 'error', 'fatal', 'silent'].includes(process.env.LOG_LEVEL ?? '')) process.env.LOG_LEVEL = 'warn';
 
-await runCli(async (app) => {
+await runCli('report', async (app) => {
   try {
     const document = await app.get(StanceChangesReport).document(parsed.request, parsed.format);
     if (parsed.output !== undefined) await writeFile(parsed.output, document.body);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folder holding package.json, whether running from src/ (tests) or dist/src/ (built). */
@@ -14,3 +14,10 @@ export const PROJECT_ROOT = (() => {
 })();
 
 export const SEED_FILE = join(PROJECT_ROOT, 'seed', 'article.ndjson');
+
+/** A path as a person reads it: `./data` when under the working directory, absolute otherwise. */
+export function displayPath(path: string): string {
+  const relativePath = relative(process.cwd(), resolve(path));
+  if (relativePath === '') return '.';
+  return relativePath.startsWith('..') || isAbsolute(relativePath) ? resolve(path) : `./${relativePath}`;
+}

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
 
 export interface DatabaseOptions {
@@ -48,16 +48,17 @@ export function poolSizeOf(dataSource: DataSource): number {
 const MIGRATION_LOCK = 0x5354414e; // "STAN": one migrator at a time across processes
 
 /**
- * Applies pending migrations. On a shared server several instances may start together, so they take
- * turns under an advisory lock; the embedded database has one process and a single connection, so the
- * lock (which would hold that connection) is skipped there.
+ * Applies pending migrations. Several processes may start together (instances on a shared server, or the
+ * service and a command-line tool on one embedded server), so they take turns under an advisory lock.
+ * The migrations run on the connection that holds the lock, so a pool of one connection is enough.
  */
-export async function migrate(dataSource: DataSource, { exclusive }: { exclusive: boolean }): Promise<string[]> {
-  if (!exclusive) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
-    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    return (await executor.executePendingMigrations()).map((m) => m.name);
   } finally {
     await runner.query(`SELECT pg_advisory_unlock($1)`, [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();

@@ -3,17 +3,18 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { Database } from './database.js';
+import type { Role } from './embedded/lease.js';
 import { ConsistencyInterceptor } from './read-routing/consistency.interceptor.js';
 import { ReadRouter } from './read-routing/read-router.js';
 
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(): DynamicModule {
+  static forRoot(role: Role): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
-        { provide: Database, useFactory: (env: Environment) => Database.open(env), inject: [Environment] },
+        { provide: Database, useFactory: (env: Environment) => Database.open(env, role), inject: [Environment] },
         { provide: DataSource, useFactory: (database: Database) => database.dataSource, inject: [Database] },
         { provide: ReadRouter, useFactory: (dataSource: DataSource, env: Environment) => ReadRouter.open(dataSource, readRouting(env)), inject: [DataSource, Environment] },
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },

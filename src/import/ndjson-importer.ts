@@ -43,7 +43,8 @@ export class NdjsonImporter {
 
   constructor(private readonly store: EventStore, private readonly references: References) {}
 
-  async importFile(path: string): Promise<ImportReport> {
+  /** `onProgress`: lines read so far, after each page (the command line's progress bar). */
+  async importFile(path: string, onProgress: (lines: number) => void = () => undefined): Promise<ImportReport> {
     const started = Date.now();
     const report: ImportReport = { recorded: 0, unchanged: 0, failed: [] };
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
@@ -55,6 +56,7 @@ export class NdjsonImporter {
       await this.write(page, report);
       page = [];
       pageStreams.clear();
+      onProgress(number);
       if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = Date.now();
         this.logger.log({ file: path, lines: number, ...counts(report), linesPerSecond: rate(number, started) }, 'import progress');

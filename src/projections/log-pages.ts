@@ -30,8 +30,8 @@ export async function* logPages(read: (after: LogCheckpoint) => Promise<LogPage>
 
 /**
  * Whether reads can run beside a transaction: the rebuild lock sets one connection aside (when there are
- * two or more), the writing transaction takes one, so reading ahead needs a third. With fewer (the
- * embedded database has one), the reads would only queue behind the writes.
+ * two or more), the writing transaction takes one, so reading ahead needs a third. With fewer (DATABASE_POOL_SIZE
+ * below 3), the reads would only queue behind the writes.
  */
 export function canReadAhead(dataSource: DataSource): boolean {
   return poolSizeOf(dataSource) >= 3;

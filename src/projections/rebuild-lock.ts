@@ -14,7 +14,7 @@ export class RebuildRunningError extends ConflictError {
 
 /**
  * One rebuild at a time, across every process on the database: a session advisory lock, held for the
- * whole rebuild on a connection of its own. With a pool of one connection (the embedded database) none
+ * whole rebuild on a connection of its own. With a pool of one connection (DATABASE_POOL_SIZE=1) none
  * can be set aside, so the lock is taken on that one shared connection instead; the flag refuses a
  * second rebuild in this process before any of that.
  */

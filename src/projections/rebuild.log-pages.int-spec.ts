@@ -51,7 +51,7 @@ describe('rebuilding while the next page of the log is read ahead', () => {
   });
 });
 
-describe('rebuilding with a pool of one connection, as the embedded database has', () => {
+describe('rebuilding with a pool of one connection (DATABASE_POOL_SIZE=1)', () => {
   let fx: EventStoreFixture;
   beforeAll(async () => {
     fx = await createEventStoreFixture({ poolSize: 1 });

@@ -39,16 +39,17 @@ export class RebuildService {
     private readonly lock: RebuildLock,
   ) {}
 
-  async rebuild(options: { batchSize?: number } = {}): Promise<RebuildReport> {
+  /** `onProgress`: events applied so far of about `total`, after each batch (the command line's progress bar). */
+  async rebuild(options: { batchSize?: number; onProgress?: (applied: number, total: number) => void } = {}): Promise<RebuildReport> {
     const release = await this.lock.acquire();
     try {
-      return await this.run(options.batchSize ?? BATCH_SIZE);
+      return await this.run(options.batchSize ?? BATCH_SIZE, options.onProgress ?? (() => undefined));
     } finally {
       await release();
     }
   }
 
-  private async run(batchSize: number): Promise<RebuildReport> {
+  private async run(batchSize: number, onProgress: (applied: number, total: number) => void): Promise<RebuildReport> {
     const started = Date.now();
     const projections = this.registry.all();
     const tables = [...new Set(projections.flatMap((p) => p.tables))];
@@ -57,11 +58,12 @@ export class RebuildService {
     this.logger.log({ projections: projections.map((p) => p.name), tables, schema: shadow.schema, resumedAfter: shadow.resumed ? shadow.applied : null, aboutEvents: total },
       shadow.resumed ? 'resuming the rebuild of the read models' : 'rebuilding the read models');
 
-    let { checkpoint, applied } = await this.replay(shadow.schema, projections, shadow, batchSize, total);
+    const progress = (applied: number) => onProgress(applied, total);
+    let { checkpoint, applied } = await this.replay(shadow.schema, projections, shadow, batchSize, total, progress);
     await buildDeferredIndexes(this.dataSource, shadow.schema, tables, this.logger);
     await analyzeShadow(this.dataSource, shadow.schema, tables, this.logger);
     // What was appended while the indexes were built, so that the frozen step below stays short.
-    ({ checkpoint, applied } = await this.replay(shadow.schema, projections, { checkpoint, applied }, batchSize, total));
+    ({ checkpoint, applied } = await this.replay(shadow.schema, projections, { checkpoint, applied }, batchSize, total, progress));
 
     const final = await this.dataSource.transaction(async (db) => {
       await freezeLog(db);
@@ -72,6 +74,7 @@ export class RebuildService {
         await this.applyPage(db, projections, rest.events);
         checkpoint = rest.checkpoint;
         applied += rest.events.length;
+        progress(applied);
       } while (rest.events.length > 0);
       await db.query(`SET LOCAL search_path TO public`);
       await swapIn(db, shadow.schema, tables);
@@ -94,7 +97,7 @@ export class RebuildService {
    * Each batch's progress is saved in its own transaction; the next page is read meanwhile (see logPages).
    */
   private async replay(schema: string, projections: readonly Projection[], from: { checkpoint: LogCheckpoint; applied: number },
-    batchSize: number, total: number): Promise<{ checkpoint: LogCheckpoint; applied: number }> {
+    batchSize: number, total: number, progress: (applied: number) => void): Promise<{ checkpoint: LogCheckpoint; applied: number }> {
     let { checkpoint, applied } = from;
     let logged = applied;
     const pages = logPages((after) => this.reader.readAfter(after, batchSize), checkpoint, canReadAhead(this.dataSource));
@@ -106,6 +109,7 @@ export class RebuildService {
       });
       ({ checkpoint } = page);
       applied += page.events.length;
+      progress(applied);
       if (applied - logged >= LOG_EVERY) {
         logged = applied;
         this.logger.log({ applied, aboutEvents: total }, 'rebuilding the read models');

@@ -25,7 +25,7 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   const { name, url, drop } = await createScratchDatabase(base.toString(), 'test_stanceline');
   const dataSource = createDataSource({ url, poolSize: options.poolSize ?? 20 });
   await dataSource.initialize();
-  await migrate(dataSource, { exclusive: false });
+  await migrate(dataSource);
   return {
     url,
     name,

@@ -21,6 +21,8 @@ export interface StartOptions {
   main?: string;
   /** Options for node itself, before the entry point (the benchmark's --cpu-prof). */
   nodeArgs?: string[];
+  /** Run as this user (the tests that start it as a non-root user); default: as this process. */
+  user?: { uid: number; gid: number };
 }
 
 /**
@@ -33,7 +35,8 @@ export async function startService(env: Record<string, string | undefined>, opti
   for (const [k, v] of Object.entries({ ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port), HOST: '127.0.0.1' })) {
     if (v !== undefined) childEnv[k] = v;
   }
-  const child = spawn(process.execPath, [...options.nodeArgs ?? [], options.main ?? join(PROJECT_ROOT, 'dist/src/main.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...options.nodeArgs ?? [], options.main ?? join(PROJECT_ROOT, 'dist/src/main.js')],
+    { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], ...options.user });
   let output = '';
   const keep = (chunk: Buffer) => {
     output += chunk.toString();

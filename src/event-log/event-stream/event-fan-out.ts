@@ -25,8 +25,8 @@ interface HeadWaiter {
  * a reader has passed (see EventLogReader). A client that stops reading is taken out of the live set
  * once its unsent data passes a bound, and catches up from the log when it drains: memory stays bounded.
  *
- * Polling, not LISTEN/NOTIFY: the embedded database serves a single connection, so a listening
- * connection of its own is not available there, and one poll per interval per process is cheap.
+ * Polling, not LISTEN/NOTIFY: no connection is held outside the pool (a pool of one works too), and one
+ * poll per interval per process is cheap.
  */
 @Injectable()
 export class EventFanOut implements OnModuleDestroy {
