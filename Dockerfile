@@ -15,6 +15,9 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY seed ./seed
+# Without DATABASE_URL the embedded PostgreSQL keeps its files here, owned by the unprivileged user.
+RUN mkdir -p /app/data && chown node:node /app/data
+VOLUME /app/data
 EXPOSE 3000
 USER node
 CMD ["node", "dist/src/main.js"]

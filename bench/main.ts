@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseConfig, type BenchConfig } from './config.js';
 import type { BenchContext } from './phases/context.js';
 import { prepareHistories } from './phases/history-phase.js';
+import { measureAnswers } from './phases/answers-phase.js';
 import { measureLog } from './phases/log-phase.js';
 import { measureReads } from './phases/read-phase.js';
 import { measureReplicaRouting } from './phases/replica-phase.js';
@@ -35,6 +36,7 @@ try {
   const [{ version }] = (await context.small.db.pool.query('SHOW server_version')).rows.map((r) => ({ version: r.server_version as string }));
   await measureLog(context);
   await measureReads(context);
+  await measureAnswers(context);
   await measureReplicaRouting(context);
   await measureWrites(context);
 

@@ -23,9 +23,9 @@ describe('actors over HTTP', () => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
-  it('answers 404 for an unknown actor', async () => {
+  it('answers 404 for an unknown actor, and 400 for an id holding a control character (it never reaches the database)', async () => {
     await t.http.get('/v1/actors/nobody').expect(404);
-    await t.http.get('/v1/actors/a%00b').expect(404);
+    expect((await t.http.get('/v1/actors/a%00b').expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
     // Not valid UTF-8 once decoded (a lone surrogate): the router refuses to decode it.
     const undecodable = await t.http.get('/v1/actors/%ED%A0%80').expect(400);
     expect(undecodable.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -37,6 +37,13 @@ describe('the report command', () => {
     expect(result.stdout).toMatch(/^actorId,actorName,topicId/);
   }, 60_000);
 
+  it('answers an unknown actor with exit code 3 and the suggestions, never an empty report', () => {
+    const result = run('--actor', 'zelenksy', '--format', 'markdown');
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/No actor "zelenksy"; did you mean volodymyr-zelensky/);
+  }, 60_000);
+
   it('refuses bad arguments with the usage and exit code 2', () => {
     const result = run('--format', 'pdf');
     expect(result.status).toBe(2);

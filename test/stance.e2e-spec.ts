@@ -125,8 +125,9 @@ describe('GET /v1/stance: what did X say about Y on D', () => {
 
   it.each([
     [{ topic: DIRECT_TALKS, on: '2025-02-04' }, 'actor'],
-    [{ actor: 'Volodymyr Zelensky', topic: DIRECT_TALKS, on: '2025-02-04' }, 'actor'],
-    [{ actor: ZELENSKY, topic: 'ukraine-war//talks', on: '2025-02-04' }, 'topic'],
+    [{ actor: 'Volodymyr\u0007Zelensky', topic: DIRECT_TALKS, on: '2025-02-04' }, 'actor'],
+    [{ actor: ZELENSKY, topic: 'x'.repeat(201), on: '2025-02-04' }, 'topic'],
+    [{ actor: 'Volodymyr Zelensky', topic: DIRECT_TALKS, on: '2025-02-30' }, 'on'],
     [{ actor: ZELENSKY, topic: DIRECT_TALKS }, 'on'],
     [{ actor: ZELENSKY, topic: DIRECT_TALKS, on: '2025-02-30' }, 'on'],
     [{ actor: ZELENSKY, topic: DIRECT_TALKS, on: '04.02.2025' }, 'on'],

@@ -180,7 +180,7 @@ describe('GET /v1/timeline: exports for timeline libraries', () => {
     });
 
     it.each([
-      [{ format: 'xml' }, 'format'], [{ actor: 'Not A Slug' }, 'actor'], [{ topic: 'a//b' }, 'topic'], [{ from: '2025-13' }, 'from'],
+      [{ format: 'xml' }, 'format'], [{ actor: 'Not\u0001A Slug' }, 'actor'], [{ topic: 'x'.repeat(201) }, 'topic'], [{ from: '2025-13' }, 'from'],
       [{ to: '2025-02-30' }, 'to'], [{ from: '2025', to: '2024' }, 'to'], [{ knownAt: 'yesterday' }, 'knownAt'], [{ groupBy: 'source' }, 'groupBy'],
       [{ color: 'red' }, 'color'],
     ])('refuses %j naming %s', async (query, field) => {
@@ -199,7 +199,7 @@ describe('the OpenAPI description', () => {
   it('describes the timeline exports, the actor list and the event log', async () => {
     const { paths } = (await t.http.get('/docs-json').expect(200)).body;
     expect(paths['/v1/timeline'].get.parameters.map((p: { name: string }) => p.name).sort())
-      .toEqual(['Stanceline-Token', 'actor', 'afterToken', 'format', 'from', 'groupBy', 'knownAt', 'to', 'topic']);
+      .toEqual(['Stanceline-Token', 'actor', 'afterToken', 'format', 'from', 'groupBy', 'knownAt', 'q', 'to', 'topic']);
     expect(Object.keys(paths['/v1/events/stream'].get.responses['200'].content)).toEqual(['text/event-stream']);
     expect(paths['/v1/events'].get).toBeDefined();
     expect(paths['/v1/actors'].get).toBeDefined();

@@ -63,9 +63,10 @@ describe('topics over HTTP', () => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
-  it('refuses a malformed `under`, limit or topic path with 400 naming it', async () => {
-    expect(fieldsOf((await t.http.get('/v1/topics').query({ under: 'Ukraine War' }).expect(400)).body)).toEqual(['under']);
-    expect(fieldsOf((await t.http.get('/v1/topics').query({ under: 'a//b' }).expect(400)).body)).toEqual(['under']);
+  it('refuses a malformed `under`, limit or topic path with 400 naming it; a name of any other form is looked up (404)', async () => {
+    expect(fieldsOf((await t.http.get('/v1/topics').query({ under: 'Ukraine War' }).expect(404)).body)).toEqual(['under']);
+    expect(fieldsOf((await t.http.get('/v1/topics').query({ under: 'a//b' }).expect(404)).body)).toEqual(['under']);
+    expect(fieldsOf((await t.http.get('/v1/topics').query({ under: 'x'.repeat(201) }).expect(400)).body)).toEqual(['under']);
     expect(fieldsOf((await t.http.get('/v1/topics').query({ limit: 0 }).expect(400)).body)).toEqual(['limit']);
     expect(fieldsOf((await t.http.get('/v1/topics').query({ sort: 'id' }).expect(400)).body)).toEqual(['sort']);
     expect(fieldsOf((await t.http.get('/v1/topics/Ukraine%00').expect(400)).body)).toEqual(['id']);

@@ -6,6 +6,11 @@ import { StatementWriter, type StatementBody } from './statements.js';
 export const statementId = (n: number) => `st-${n.toString(36)}`;
 export const probeStatementId = (k: number, j: number) => `probe-${k}-${j}`;
 
+/** Words no other statement holds: one probe statement in ten says them, so a search for them finds the same at every size. */
+export const RARE_WORD = 'quartzite';
+export const RARE_PHRASE = 'quartzite quarry';
+const withRareWords = (body: StatementBody, j: number): StatementBody => (j % 10 === 0 ? { ...body, summary: `${body.summary} The ${RARE_PHRASE} again.` } : body);
+
 export interface SyntheticHistory {
   readonly size: HistorySize;
   readonly registries: Registries;
@@ -46,7 +51,7 @@ export function syntheticHistory(size: HistorySize): SyntheticHistory {
       // Probe statements at evenly spaced points of the history, round robin over the probe actors.
       while (probesEmitted < Math.floor(((n + 1) * probeTotal) / background)) {
         const k = probesEmitted % size.probeActors;
-        record(probeStatementId(k, probeNext[k]), writer.probe(k, probeRandoms[k]));
+        record(probeStatementId(k, probeNext[k]), withRareWords(writer.probe(k, probeRandoms[k]), probeNext[k]));
         probeNext[k]++;
         probesEmitted++;
       }

@@ -64,7 +64,7 @@ export async function measureLog(context: BenchContext): Promise<void> {
   context.notes.push(`Rebuild wall time incl. start-up and swap: ${rebuild.map((r) => r.wallSeconds.toFixed(1)).join(', ')} s. CPU per event: `
     + `rebuild ${perEvent(cpu.rebuild, rebuild, 'rebuild process')}; safe-order read ${perEvent(cpu.safe, safe)}; keyset read ${perEvent(cpu.keyset, keyset)}.`);
   context.notes.push(`Rebuild ceiling: the server alone copies statement_versions (${ceiling.rows.toLocaleString('en')} rows) into a table with the same `
-    + `10 indexes at ${Math.round(ceiling.withIndexes).toLocaleString('en')} rows/s, into one without indexes at ${Math.round(ceiling.withoutIndexes).toLocaleString('en')} rows/s `
+    + `indexes at ${Math.round(ceiling.withIndexes).toLocaleString('en')} rows/s, into one without indexes at ${Math.round(ceiling.withoutIndexes).toLocaleString('en')} rows/s `
     + `(INSERT ... SELECT, no client, no parsing).`);
 }
 
@@ -94,8 +94,11 @@ async function serverSideCopy({ large }: BenchContext): Promise<{ rows: number; 
   await pool.query('CREATE TABLE bench_copy_indexed (LIKE statement_versions INCLUDING ALL)');
   await pool.query('CREATE TABLE bench_copy_bare (LIKE statement_versions)');
   try {
-    const indexed = await timed('INSERT INTO bench_copy_indexed SELECT * FROM statement_versions');
-    const bare = await timed('INSERT INTO bench_copy_bare SELECT * FROM statement_versions');
+    // Generated columns (the search document) are computed by the server as the rebuild's inserts compute them.
+    const { rows: [{ columns }] } = await pool.query(`SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) AS columns
+      FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'statement_versions' AND is_generated = 'NEVER'`);
+    const indexed = await timed(`INSERT INTO bench_copy_indexed (${columns}) SELECT ${columns} FROM statement_versions`);
+    const bare = await timed(`INSERT INTO bench_copy_bare (${columns}) SELECT ${columns} FROM statement_versions`);
     return { rows: indexed.rows, withIndexes: indexed.rows / indexed.seconds, withoutIndexes: bare.rows / bare.seconds };
   } finally {
     await pool.query('DROP TABLE bench_copy_indexed, bench_copy_bare');

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ActorRoleDto } from './register-actor/register-actor.request.dto.js';
 import { ACTOR_KINDS, type ActorKind, type ActorRole } from './actor.events.js';
 
@@ -10,6 +10,7 @@ export class ActorView {
   @ApiProperty({ type: [String], example: ['Zelenskyy'] }) aliases: string[];
   @ApiProperty({ type: [ActorRoleDto], description: 'Roles held over a period' }) roles: ActorRole[];
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: Date;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.8, description: 'Lists with `?q=` only: how alike the record is to q (1: an exact name)' }) match?: number;
 }
 
 export class ActorPage {

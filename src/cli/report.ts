@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { DomainError } from '../common/domain-error.js';
+import { UnknownNameError } from '../names/unknown-name.error.js';
+
+/** Exit code of a report that names an actor or topic nobody recorded (2 is a usage error). */
+const UNKNOWN_NAME_EXIT = 3;
 import { parseReportArguments, REPORT_USAGE } from '../stance-changes/report/report-arguments.js';
 import { StanceChangesReport } from '../stance-changes/report/stance-changes.report.js';
 import { runCli } from './cli-context.js';
@@ -25,6 +29,11 @@ await runCli('report', async (app) => {
     if (document.capped) process.stderr.write('stanceline report: capped: more changes match than the report holds; narrow the filters\n');
     return 0;
   } catch (error) {
+    // An unknown actor or topic: its own exit code, so a script can tell "no such name" from a usage error.
+    if (error instanceof UnknownNameError) {
+      process.stderr.write(`stanceline report: ${error.message}\n`);
+      return UNKNOWN_NAME_EXIT;
+    }
     // A refused filter (e.g. --to before --from) is a usage error, not a failure of the service.
     if (!(error instanceof DomainError) || error.status >= 500) throw error;
     process.stderr.write(`stanceline report: ${error.message}\n${REPORT_USAGE}`);

@@ -7,9 +7,9 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
   /** Offending input fields, when the error is about specific ones. */
-  readonly errors?: { field: string; message: string }[];
+  readonly errors?: { field: string; message: string; [detail: string]: unknown }[];
 
-  constructor(message: string, errors?: { field: string; message: string }[]) {
+  constructor(message: string, errors?: { field: string; message: string; [detail: string]: unknown }[]) {
     super(message);
     this.name = new.target.name;
     this.errors = errors;

@@ -15,7 +15,14 @@ const PROBLEM_SCHEMA: SchemaObject = {
     errors: {
       type: 'array',
       description: 'the input fields at fault, each named',
-      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object', required: ['field', 'message'],
+        properties: {
+          field: { type: 'string' }, message: { type: 'string' },
+          value: { type: 'string', description: 'unknown-reference in a read: the value that names nothing' },
+          suggestions: { type: 'array', items: { type: 'string' }, description: 'unknown-reference in a read: up to 5 existing ids most like the value' },
+        },
+      },
     },
     retryAfter: { type: 'integer', description: 'with 429: seconds until the key may write again (also the Retry-After header)' },
   },

@@ -4,7 +4,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; message: string; [detail: string]: unknown }[];
   [extension: string]: unknown;
 }
 

@@ -42,3 +42,26 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
 export function isCleanText(value: string): boolean {
   return !value.includes('\u0000') && value.isWellFormed();
 }
+
+/** The longest name a read accepts (`actor`, `topic`, `measure`, `q`): longer is a 400, not a lookup. */
+export const MAX_NAME_LENGTH = 200;
+// C0 and C1 controls (NUL, tabs, newlines, DEL...): no name or query holds them.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function isName(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= MAX_NAME_LENGTH && !CONTROL.test(value) && value.isWellFormed();
+}
+
+/**
+ * A name asked about in a read: any form (an unknown one is a 404 with suggestions, judged against the
+ * registry), but 1 to 200 characters without control characters, else 400 before any lookup.
+ */
+export function IsName(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyKey) => registerDecorator({
+    name: 'isName',
+    target: target.constructor,
+    propertyName: String(propertyKey),
+    options: { message: `${String(propertyKey)} must be 1 to ${MAX_NAME_LENGTH} characters without control characters`, ...options },
+    validator: { validate: (value: unknown) => isName(value) },
+  });
+}

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SOURCE_KINDS, type Source, type SourceKind } from './source.events.js';
 
 /** A source as every endpoint returns it: the fields not given are null, so POST and GET answer alike. */
@@ -10,6 +10,12 @@ export class SourceView {
   @ApiProperty({ type: String, nullable: true }) url: string | null;
   @ApiProperty({ type: String, nullable: true, example: '2025-02-04', description: 'day, month or year precision' }) publishedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: Date;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.8, description: 'Lists with `?q=` only: how alike the record is to q (1: an exact name)' }) match?: number;
+}
+
+export class SourcePage {
+  @ApiProperty({ type: [SourceView] }) items: SourceView[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= (with the same `q`) for the next page; null on the last' }) nextCursor: string | null;
 }
 
 export function toSourceView(source: Source, recordedAt: Date): SourceView {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** A topic as every endpoint returns it. */
 export class TopicView {
@@ -7,11 +7,12 @@ export class TopicView {
   @ApiProperty({ example: 'Negotiations' }) title: string;
   @ApiProperty({ description: 'The claim a stance is taken on' }) proposition: string;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: Date;
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.8, description: 'Lists with `?q=` only: how alike the record is to q (1: an exact name)' }) match?: number;
 }
 
 export class TopicPage {
   @ApiProperty({ type: [TopicView] }) items: TopicView[];
-  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= (with the same `under`) for the next page; null on the last' })
+  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= (with the same `q` and `under`) for the next page; null on the last' })
   nextCursor: string | null;
 }
 

@@ -201,14 +201,17 @@ describe('hostile input', () => {
     const tried = new Set<string>();
     for (const endpoint of reads) {
       for (const sql of SQL) {
-        const urls = endpoint.query.map((name) => queryWith(endpoint, { [name]: encode(sql) }).replace('{id}', 'volodymyr-zelensky'));
-        if (endpoint.path.includes('{id}')) urls.push(queryWith(endpoint, {}).replace('{id}', encode(sql)));
-        for (const url of urls) {
+        const urls = endpoint.query.map((name) => ({ name, url: queryWith(endpoint, { [name]: encode(sql) }).replace('{id}', 'volodymyr-zelensky') }));
+        if (endpoint.path.includes('{id}')) urls.push({ name: 'id', url: queryWith(endpoint, {}).replace('{id}', encode(sql)) });
+        for (const { name, url } of urls) {
           const res = await t.http.get(url);
           requests++;
           tried.add(endpoint.path);
           expectStatusIn(res, [200, 400, 404], `GET ${url}`);
-          if (res.status === 200 && res.type === 'application/json' && Array.isArray(res.body.items)) expect({ url, items: res.body.items }).toEqual({ url, items: [] });
+          if (res.status !== 200 || res.type !== 'application/json' || !Array.isArray(res.body.items)) continue;
+          // `q` searches words: the statement recorded above with this very SQL as its text is a true match, shown as text.
+          if (name === 'q') for (const item of res.body.items) expect({ url, item: matchEvidence(item) }).toEqual({ url, item: 'matched' });
+          else expect({ url, items: res.body.items }).toEqual({ url, items: [] });
         }
       }
     }
@@ -220,3 +223,11 @@ describe('hostile input', () => {
     refused.set('SQL in read parameters (requests, none 5xx)', requests);
   });
 });
+
+/** A search hit says why it was found: a highlight with marked words (statements), a likeness (registries), a claim's words. */
+function matchEvidence(item: { highlight?: string; match?: number; claims?: unknown[] }): string {
+  if (typeof item.highlight === 'string' && item.highlight.includes('<mark>') && !/<(?!\/?mark>)/.test(item.highlight)) return 'matched';
+  if (typeof item.match === 'number' && item.match > 0) return 'matched';
+  if (Array.isArray(item.claims) && item.claims.length > 0) return 'matched';
+  return JSON.stringify(item);
+}

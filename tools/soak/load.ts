@@ -65,6 +65,8 @@ export async function runMixedLoad(options: LoadOptions, stats = new LoadStats()
   const get = (path: string) => attempt(base, 'GET', path);
   const any = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
   const encodeTopic = (topic: string) => topic.split('/').map(encodeURIComponent).join('/');
+  // Measures a claim was acknowledged for: only those are asked about (an unknown measure is a 404).
+  const measures: string[] = [];
 
   const mix: [number, Operation][] = [
     [20, async (w) => {
@@ -75,14 +77,16 @@ export async function runMixedLoad(options: LoadOptions, stats = new LoadStats()
     }],
     [6, async (w) => (w.own.length === 0 ? ['topics', await get('/v1/topics')]
       : ['correct statement', await correctStatement(base, editorKey, ledger, any(w.own), w.n++)])],
-    [4, async (w) => ['state claim', await attempt(base, 'POST', '/v1/claims', {
-      key: editorKey,
-      headers: { 'Idempotency-Key': `${prefix}-claim-${w.id}-${w.n++}` },
-      body: {
-        actorId: any(refs.actors), measure: `${refs.measure}/m${w.n % 20}`, value: { low: 1000 + w.n, high: 2000 + w.n },
-        qualifier: 'approx', unit: 'soldiers', statedAt: '2025-02', sourceId: refs.source,
-      },
-    })]],
+    [4, async (w) => {
+      const measure = `${refs.measure}/m${w.n % 20}`;
+      const outcome = await attempt(base, 'POST', '/v1/claims', {
+        key: editorKey,
+        headers: { 'Idempotency-Key': `${prefix}-claim-${w.id}-${w.n++}` },
+        body: { actorId: any(refs.actors), measure, value: { low: 1000 + w.n, high: 2000 + w.n }, qualifier: 'approx', unit: 'soldiers', statedAt: '2025-02', sourceId: refs.source },
+      });
+      if (isSuccess(outcome)) measures.push(measure);
+      return ['state claim', outcome];
+    }],
     [15, async (w) => (w.own.length === 0 ? ['topics', await get('/v1/topics')] : ['get statement', await get(`/v1/statements/${any(w.own)}`)])],
     [4, async (w) => (w.own.length === 0 ? ['topics', await get('/v1/topics')] : ['statement history', await get(`/v1/statements/${any(w.own)}/history`)])],
     [14, async () => {
@@ -95,7 +99,7 @@ export async function runMixedLoad(options: LoadOptions, stats = new LoadStats()
     }],
     [10, async () => ['stance on date', await get(`/v1/stance?actor=${any(refs.actors)}&topic=${encodeTopic(any(refs.topics))}&on=${any(['2022-06-01', '2025-02-04', '2025'])}`)]],
     [7, async () => ['stance changes', await get(`/v1/stance-changes?actor=${any(refs.actors)}&limit=50`)]],
-    [5, async () => ['claims side by side', await get(`/v1/claims?measure=${encodeTopic(`${refs.measure}/m${Math.floor(Math.random() * 20)}`)}`)]],
+    [5, async () => ['claims side by side', await get(measures.length === 0 ? '/v1/claims' : `/v1/claims?measure=${encodeTopic(any(measures))}`)]],
     [5, async () => ['actor', await get(`/v1/actors/${any(refs.actors)}`)]],
     [4, async () => ['topic', await get(`/v1/topics/${encodeTopic(any(refs.topics))}`)]],
   ];

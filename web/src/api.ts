@@ -54,7 +54,36 @@ export interface Statement {
   sourceId: string;
   recordedAt: string;
   corrections: number;
-  source: { id: string; kind: string; title: string; publisher: string | null; url: string | null; publishedAt: string | null } | null;
+  source: Source | null;
+  /** Provenance (v1.1): the publication through which the record is known, and where in the source. */
+  reportedIn?: string | null;
+  reportedInSource?: Source | null;
+  locator?: string | null;
+}
+
+export interface Source { id: string; kind: string; title: string; publisher: string | null; url: string | null; publishedAt: string | null }
+
+/** An item of `GET /v1/statements?q=`: the statement and its best fragment, `<mark>`ed (untrusted until checked). */
+export interface SearchHit extends Statement { highlight: string }
+
+/** `GET /v1/positions`: where each actor stands on each topic on a date. */
+export interface Positions {
+  topic: { id: string; title: string; proposition: string } | null;
+  on: string;
+  knownAt: string | null;
+  topics: { id: string; title: string; proposition: string }[];
+  actors: Actor[];
+  cells: PositionCell[];
+}
+
+export interface PositionCell {
+  actorId: string;
+  topicId: string;
+  stance: Stance;
+  stanceScore: number;
+  statementId: string;
+  statedAt: string;
+  uncertain: boolean;
 }
 
 export interface StatementHistory {

@@ -17,24 +17,26 @@ interface Step {
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
 /**
- * Each actor's standing stance over time, as a step line: a statement sets the level from the day it was
- * certainly made (the end of its period: a `2022` statement stands from the end of 2022), and the period
- * before that, in which it may or may not have been made yet, is drawn as a hatched band.
+ * Each actor's standing stance on one topic over time, as a step line: a statement sets the level from the
+ * day it was certainly made (the end of its period: a `2022` statement stands from the end of 2022), and the
+ * period before that, in which it may or may not have been made yet, is drawn as a hatched band. A line
+ * never joins statements about different topics: each (actor, topic) pair is a series of its own.
  */
 export function drawStepChart(container: HTMLElement, items: readonly TimelineItem[], names: Map<string, string>): void {
   const width = Math.max(300, container.clientWidth);
   const narrow = width < 560;
   const margin = { top: 12, right: 16, bottom: 28, left: narrow ? 34 : 118 };
   const height = 240;
-  const byActor = new Map<string, Step[]>();
+  const bySeries = new Map<string, Step[]>();
   for (const item of [...items].sort((a, b) => day(a.statedEnd) - day(b.statedEnd) || day(a.statedStart) - day(b.statedStart))) {
-    const steps = byActor.get(item.actorId) ?? [];
+    const key = `${item.actorId}\n${item.topicId}`;
+    const steps = bySeries.get(key) ?? [];
     steps.push({ item, from: day(item.statedStart), certain: day(item.statedEnd) + DAY });
-    byActor.set(item.actorId, steps);
+    bySeries.set(key, steps);
   }
   const svg = node('svg', { width: String(width), height: String(height), role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'step-chart' });
-  const actors = [...byActor.keys()].sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b));
-  svg.append(node('title', { id: 'chart-title' }, 'Stance over time'), node('desc', { id: 'chart-desc' }, describe(actors, byActor, names)));
+  const series = [...bySeries.values()].sort((a, b) => seriesName(a, names).localeCompare(seriesName(b, names)));
+  svg.append(node('title', { id: 'chart-title' }, 'Stance over time'), node('desc', { id: 'chart-desc' }, describe(series, names)));
   container.replaceChildren(svg);
   if (items.length === 0) return void svg.append(node('text', { x: String(width / 2), y: String(height / 2), 'text-anchor': 'middle', class: 'muted' }, 'No statements to chart'));
 
@@ -49,17 +51,26 @@ export function drawStepChart(container: HTMLElement, items: readonly TimelineIt
   for (const score of SCORES) {
     svg.append(node('line', { x1: String(margin.left), x2: String(width - margin.right), y1: String(y(score)), y2: String(y(score)), class: score === 0 ? 'axis zero' : 'axis' }));
     const label = `${score > 0 ? '+' : ''}${score}${narrow ? '' : ` ${stanceLabel(STANCE_OF_SCORE[score])}`}`;
-    svg.append(node('text', { x: String(margin.left - 6), y: String(y(score) + 4), 'text-anchor': 'end', class: 'tick' }, label));
+    svg.append(node('text', { x: String(margin.left - 6), y: String(y(score) + 4), 'text-anchor': 'end', class: 'tick', 'data-score': String(score) }, label));
   }
+  // A year label is centred on its tick: one too close to an edge would be cut, one too close to the last overlaps it.
+  let lastLabel = -Infinity;
   for (const tick of yearTicks(t0, t1)) {
-    svg.append(node('text', { x: String(x(tick)), y: String(height - 8), 'text-anchor': 'middle', class: 'tick' }, String(new Date(tick).getUTCFullYear())));
+    const at = x(tick);
+    if (at < margin.left + 16 || at > width - 18 || at - lastLabel < 40) continue;
+    lastLabel = at;
+    svg.append(node('text', { x: String(at), y: String(height - 8), 'text-anchor': 'middle', class: 'tick' }, String(new Date(tick).getUTCFullYear())));
   }
-  actors.forEach((actor, index) => drawActor(svg, byActor.get(actor)!, ACTOR_COLOURS[index % ACTOR_COLOURS.length], x, y, t1));
-  container.append(legend(actors, names));
+  series.forEach((steps, index) => drawSeries(svg, steps, ACTOR_COLOURS[index % ACTOR_COLOURS.length], x, y, t1));
+  container.append(legend(series, names));
 }
 
-function drawActor(svg: SVGElement, steps: Step[], colour: string, x: (t: number) => number, y: (s: number) => number, end: number): void {
-  const group = node('g', { class: 'series' });
+function seriesName(steps: Step[], names: Map<string, string>): string {
+  return names.get(steps[0].item.actorId) ?? steps[0].item.actorId;
+}
+
+function drawSeries(svg: SVGElement, steps: Step[], colour: string, x: (t: number) => number, y: (s: number) => number, end: number): void {
+  const group = node('g', { class: 'series', 'data-actor-id': steps[0].item.actorId, 'data-topic-id': steps[0].item.topicId });
   // A step line: level until the next statement stands, then straight up or down to its level.
   let d = '';
   steps.forEach((step, i) => {
@@ -71,31 +82,31 @@ function drawActor(svg: SVGElement, steps: Step[], colour: string, x: (t: number
         fill: 'url(#uncertain)', stroke: colour, 'stroke-dasharray': '3 2', class: 'uncertain',
       }));
     }
-    group.append(node('circle', { cx: String(at), cy: String(level), r: '4', fill: colour }));
-    if (step.item.change) group.append(node('circle', { cx: String(at), cy: String(level), r: '8', fill: 'none', stroke: colour, 'stroke-width': '2', class: 'change-ring' }));
+    group.append(node('circle', { cx: String(at), cy: String(level), r: '4', fill: colour, class: 'point', 'data-score': String(step.item.stanceScore), 'data-statement-id': step.item.id }));
+    // A ring marks a change of stance (shift or reversal); new conditions on the same stance are not one.
+    if (step.item.change && step.item.change.kind !== 'conditions_changed') group.append(node('circle', { cx: String(at), cy: String(level), r: '8', fill: 'none', stroke: colour, 'stroke-width': '2', class: 'change-ring' }));
   });
   group.prepend(node('path', { d: `${d} H${x(end)}`, fill: 'none', stroke: colour, 'stroke-width': '2.5' }));
   svg.append(group);
 }
 
-function describe(actors: string[], byActor: Map<string, Step[]>, names: Map<string, string>): string {
-  return actors.map((actor) => {
-    const steps = byActor.get(actor)!;
+function describe(series: Step[][], names: Map<string, string>): string {
+  return series.map((steps) => {
     const first = steps[0].item;
     const last = steps.at(-1)!.item;
-    return `${names.get(actor) ?? actor}: ${steps.length} statement${steps.length === 1 ? '' : 's'}, from ${stanceLabel(first.stance)} (${first.statedAt}) to ${stanceLabel(last.stance)} (${last.statedAt}).`;
+    return `${seriesName(steps, names)}: ${steps.length} statement${steps.length === 1 ? '' : 's'}, from ${stanceLabel(first.stance)} (${first.statedAt}) to ${stanceLabel(last.stance)} (${last.statedAt}).`;
   }).join(' ');
 }
 
-function legend(actors: string[], names: Map<string, string>): HTMLElement {
+function legend(series: Step[][], names: Map<string, string>): HTMLElement {
   const list = document.createElement('ul');
   list.className = 'chart-legend';
-  actors.forEach((actor, index) => {
+  series.forEach((steps, index) => {
     const item = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'line-swatch';
     swatch.style.backgroundColor = ACTOR_COLOURS[index % ACTOR_COLOURS.length];
-    item.append(swatch, names.get(actor) ?? actor);
+    item.append(swatch, seriesName(steps, names));
     list.append(item);
   });
   return list;

@@ -1,22 +1,22 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReadRouter } from '../../database/read-routing/read-router.js';
-import { NotFoundError } from '../../common/domain-error.js';
-import { IdParamPipe } from '../../common/id-param.pipe.js';
-import { ACTOR_COLUMNS, ActorView } from '../actor.view.js';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NameParamPipe } from '../../common/name-param.pipe.js';
+import { Names } from '../../names/names.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
+import { ActorView } from '../actor.view.js';
+import { ACTORS } from '../actors.query.js';
 
 @ApiTags('actors')
 @Controller('v1/actors')
 export class GetActorController {
-  constructor(private readonly reads: ReadRouter) {}
+  constructor(private readonly names: Names) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'Read an actor' })
   @ApiOkResponse({ type: ActorView, description: 'The actor' })
-  @ApiNotFoundResponse({ description: 'No actor has this id' })
-  async get(@Param('id', new IdParamPipe('actor')) id: string): Promise<ActorView> {
-    const [actor] = await this.reads.query(`SELECT ${ACTOR_COLUMNS} FROM actors WHERE id = $1`, [id]);
-    if (!actor) throw new NotFoundError(`No actor ${id}`);
-    return actor;
+  @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
+  @ApiNotFoundResponse({ description: 'No actor has this id (an alias is not an id): problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
+  get(@Param('id', NameParamPipe) id: string): Promise<ActorView> {
+    return this.names.get<ActorView>(ACTORS, id);
   }
 }

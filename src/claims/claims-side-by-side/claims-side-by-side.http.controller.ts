@@ -1,29 +1,31 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MeasureGroupPage } from '../claim.view.js';
 import { DEFAULT_LIMIT, ClaimsSideBySideRequest } from './claims-side-by-side.request.dto.js';
 import { ClaimsSideBySideQuery } from './claims-side-by-side.query.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
-import { decodeMeasureCursor, encodeMeasureCursor } from './measure-cursor.js';
+import { CursorSecret, queryDigest } from '../../common/cursors/signed-cursor.js';
+import { Names, readNames } from '../../names/names.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('claims')
 @Controller('v1/claims')
 export class ClaimsSideBySideController {
-  constructor(private readonly query: ClaimsSideBySideQuery) {}
+  constructor(private readonly query: ClaimsSideBySideQuery, private readonly names: Names, private readonly cursorSecret: CursorSecret) {}
 
   @Get()
-  @ApiOperation({ summary: "Compare actors' figures for the same measure, side by side" })
-  @ApiOkResponse({ type: MeasureGroupPage, description: 'Groups in measure order, claims by statedAt then actor; ranges stay ranges' })
-  @ApiBadRequestResponse({ description: 'A query parameter is invalid; the problem names it' })
+  @ApiOperation({ summary: "Compare actors' figures for the same measure, side by side; filter by words (q)" })
+  @ApiOkResponse({ type: MeasureGroupPage, description: 'Groups in measure order, claims by statedAt then actor; ranges stay ranges; with `q`, only claims whose measure or quote match' })
+  @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
+  @ApiNotFoundResponse({ description: 'A measure or actor names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async list(@Query() request: ClaimsSideBySideRequest): Promise<MeasureGroupPage> {
     const limit = request.limit ?? DEFAULT_LIMIT;
-    const { groups, more } = await this.query.run({
-      measure: request.measure,
-      actors: request.actor,
-      knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt),
-      after: request.cursor === undefined ? undefined : decodeMeasureCursor(request.cursor),
-      limit,
-    });
-    return { items: groups, nextCursor: more ? encodeMeasureCursor(groups.at(-1)!.measure) : null };
+    const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);
+    const cursor = await this.cursorSecret.cursor('claims by measure');
+    const query = queryDigest({ measure: request.measure, actors: request.actor ? [...new Set(request.actor)].sort() : null, q: request.q, knownAt: knownAt?.toISOString() });
+    const after = request.cursor === undefined ? undefined : cursor.open(request.cursor, query, ({ after }) => (typeof after === 'string' ? after : undefined));
+    await this.names.require(readNames({ actor: request.actor, measure: request.measure }));
+    const { groups, more } = await this.query.run({ measure: request.measure, actors: request.actor, text: request.q, knownAt, after, limit });
+    return { items: groups, nextCursor: more ? cursor.seal(query, { after: groups.at(-1)!.measure }) : null };
   }
 }

@@ -6,6 +6,8 @@ export interface SideBySideFilter {
   /** A measure path; its sub-measures are included. */
   measure?: string;
   actors?: string[];
+  /** Only claims whose measure or quote match these words (full-text search, as on statements). */
+  text?: string;
   /** Answer as the records stood then; the present when absent. */
   knownAt?: Date;
   /** Only measures after this one (cursor order). */
@@ -34,9 +36,10 @@ export class ClaimsSideBySideQuery {
       where.push(`v.recorded_from <= ${k}`, `(v.recorded_to IS NULL OR v.recorded_to > ${k})`);
     }
     if (filter.measure !== undefined) {
-      // Measures are slash paths of slugs (validated), so they hold no LIKE wildcards to escape.
+      // Only a recorded measure gets here (an unknown one is a 404), so it is a slash path of slugs: no LIKE wildcards.
       where.push(`(v.measure = ${param(filter.measure)} OR v.measure LIKE ${param(`${filter.measure}/%`)})`);
     }
+    if (filter.text !== undefined) where.push(`v.document @@ websearch_to_tsquery('pg_catalog.english', ${param(filter.text)})`);
     if (filter.actors !== undefined) where.push(`v.actor_id = ANY(${param(filter.actors)}::text[])`);
     if (filter.after !== undefined) where.push(`v.measure COLLATE "C" > ${param(filter.after)}`);
     const limit = param(filter.limit + 1);

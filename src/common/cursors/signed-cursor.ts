@@ -1,14 +1,19 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { InvalidInputError } from '../domain-error.js';
 
 const MAX_CURSOR_LENGTH = 8192;
 const SIGNATURE_BYTES = 16;
 
+/** The one answer to a cursor this service did not give out for this very query. */
+export const BAD_CURSOR = 'cursor is not a nextCursor this service gave for this query: send it with the same parameters as the first page';
+
 /**
- * Opaque page cursors: base64url JSON and an HMAC over it, so clients can neither build nor alter one.
- * Each kind of cursor derives its own key from the database's secret with a label, so a cursor of one
- * read can never pass for another's. `open` answers undefined for anything this service did not seal.
+ * The page cursor of every paged read: base64url JSON and an HMAC over it, so clients can neither build
+ * nor alter one. Each read derives its own key from the database's secret with a label (one per order of
+ * a list), and each cursor carries the digest of the query it continues, so a cursor of one read, order
+ * or query never passes for another's. Anything else is the same 400 naming `cursor`.
  */
 export class SignedCursor {
   private readonly key: Buffer;
@@ -17,12 +22,21 @@ export class SignedCursor {
     this.key = createHmac('sha256', secret).update(label).digest();
   }
 
-  seal(data: object): string {
-    const payload = Buffer.from(JSON.stringify(data)).toString('base64url');
+  seal(query: string, position: object): string {
+    const payload = Buffer.from(JSON.stringify({ ...position, q: query })).toString('base64url');
     return `${payload}.${this.sign(payload).toString('base64url')}`;
   }
 
-  open(cursor: string): Record<string, unknown> | undefined {
+  /** The position sealed in `cursor` for `query`, as `read` takes it apart (undefined: not well formed). */
+  open<T>(cursor: string, query: string, read: (position: Record<string, unknown>) => T | undefined): T {
+    const data = this.verify(cursor);
+    // Signed by us, so well formed; `read` checks anyway so that a leaked key cannot turn into a 500.
+    const position = data?.q === query ? read(data) : undefined;
+    if (position === undefined) throw new InvalidInputError('cursor', BAD_CURSOR);
+    return position;
+  }
+
+  private verify(cursor: string): Record<string, unknown> | undefined {
     if (cursor.length > MAX_CURSOR_LENGTH) return undefined;
     const [payload, signature, extra] = cursor.split('.');
     if (!payload || !signature || extra !== undefined) return undefined;
@@ -65,5 +79,10 @@ export class CursorSecret {
       });
     this.secret.catch(() => { this.secret = undefined; });
     return this.secret;
+  }
+
+  /** The cursor codec of one read (or one order of a list). */
+  async cursor(label: string): Promise<SignedCursor> {
+    return new SignedCursor(await this.get(), label);
   }
 }

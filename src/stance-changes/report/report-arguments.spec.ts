@@ -21,7 +21,7 @@ describe('the report command line', () => {
   it.each([
     [['--bogus'], /bogus/],
     [['stray'], /positional/i],
-    [['--actor', 'Not A Slug'], /^--actor:/],
+    [['--actor', 'Not\u0000A Slug'], /^--actor:/],
     [['--known-at', '2025-02-05'], /^--known-at:/],
     [['--kind', 'flip'], /^--kind:/],
     [['--format', 'xml'], /^--format:/],

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { StanceChangePage } from '../stance-change.view.js';
 import { DOCUMENT_CAP, StanceChangesReport } from './stance-changes.report.js';
 import { StanceChangesRequest } from './stance-changes.request.dto.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 
 @ApiTags('stance-changes')
 @ApiExtraModels(StanceChangePage)
@@ -25,6 +26,7 @@ export class StanceChangesController {
     },
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
+  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async list(@Query() request: StanceChangesRequest, @Res({ passthrough: true }) res: Response): Promise<StanceChangePage | string> {
     const format = request.format ?? 'json';
     if (format === 'json') return this.report.page(request);

@@ -12,6 +12,7 @@ import { stanceChangesMarkdown } from '../formats/stance-changes.markdown.js';
 import type { StanceChange, StanceChangePage } from '../stance-change.view.js';
 import { StanceChangesQuery, type StanceChangeFilters } from '../stance-changes.query.js';
 import { DEFAULT_LIMIT, type StanceChangesRequest } from './stance-changes.request.dto.js';
+import { Names, readNames } from '../../names/names.js';
 
 /** CSV and Markdown hold every matching change up to this many; a capped document says so. */
 export const DOCUMENT_CAP = 10_000;
@@ -35,6 +36,7 @@ export class StanceChangesReport {
     private readonly changes: StanceChangesQuery,
     private readonly reads: ReadRouter,
     private readonly cursorSecret: CursorSecret,
+    private readonly names: Names,
   ) {}
 
   async page(request: StanceChangesRequest): Promise<StanceChangePage> {
@@ -46,6 +48,7 @@ export class StanceChangesReport {
     });
     const codec = new ChangeCursorCodec(await this.cursorSecret.get());
     const position = request.cursor === undefined ? undefined : codec.decode(request.cursor, query);
+    await this.names.require(readNames({ actor: filters.actors, topic: filters.topic }));
     const asOf: AsOf = position ? { kind: 'page', ...position.pin } : knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' };
     const batch = await this.changes.read(filters, asOf, position?.after, limit);
     const nextCursor = batch.more && batch.last && batch.pin ? codec.encode({ query, pin: batch.pin, after: batch.last }) : null;
@@ -57,6 +60,7 @@ export class StanceChangesReport {
       if (request[field] !== undefined) throw new InvalidInputError(field, `${field} pages only the JSON report; csv and markdown hold every matching change`);
     }
     const { filters, knownAt } = scopeOf(request);
+    await this.names.require(readNames({ actor: filters.actors, topic: filters.topic }));
     const batch = await this.changes.read(filters, knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' }, undefined, DOCUMENT_CAP);
     const changes: StanceChange[] = batch.changes;
     if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: stanceChangesCsv(changes), capped: batch.more };

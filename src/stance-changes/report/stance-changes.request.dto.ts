@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsTimestamp } from '../../common/dates/known-at.js';
 import { asInteger, asList } from '../../common/query-params.js';
-import { IsPartialDate, MAX_ID_LENGTH, SLUG } from '../../common/validators.js';
-import { MAX_TOPIC_ID_LENGTH, TOPIC_PATH, TOPIC_PATH_MESSAGE } from '../../topics/topic-path.js';
+import { IsName, IsPartialDate } from '../../common/validators.js';
 import { CHANGE_KINDS, type ChangeKind } from '../classify-change.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -22,11 +21,11 @@ const asKindList = ({ value }: { value: unknown }) => {
 export class StanceChangesRequest {
   @ApiPropertyOptional({ type: [String], description: 'actor ids; repeat for several (?actor=a&actor=b)', example: ['volodymyr-zelensky'] })
   @IsOptional() @Transform(asList) @IsArray() @ArrayMaxSize(50)
-  @IsString({ each: true }) @MaxLength(MAX_ID_LENGTH, { each: true }) @Matches(SLUG, { each: true, message: 'actor must be an actor id (a slug)' })
+  @IsName({ each: true })
   actor?: string[];
 
   @ApiPropertyOptional({ description: 'a topic id; includes its subtopics', example: 'ukraine-war' })
-  @IsOptional() @IsString() @MaxLength(MAX_TOPIC_ID_LENGTH) @Matches(TOPIC_PATH, { message: `topic ${TOPIC_PATH_MESSAGE}` })
+  @IsOptional() @IsName()
   topic?: string;
 
   @ApiPropertyOptional({ description: 'changes whose later statement may have been made on or after this date (day, month or year)', example: '2022' })

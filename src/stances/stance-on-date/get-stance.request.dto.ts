@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 import { IsTimestamp } from '../../common/dates/known-at.js';
-import { IsPartialDate, MAX_ID_LENGTH, SLUG } from '../../common/validators.js';
-import { MAX_TOPIC_ID_LENGTH, TOPIC_PATH, TOPIC_PATH_MESSAGE } from '../../topics/topic-path.js';
+import { IsName, IsPartialDate } from '../../common/validators.js';
 
 export class GetStanceRequest {
   @ApiProperty({ example: 'volodymyr-zelensky' })
-  @IsString() @MaxLength(MAX_ID_LENGTH) @Matches(SLUG, { message: 'actor must be an actor id (a slug)' })
+  @IsName()
   actor: string;
 
   @ApiProperty({ example: 'ukraine-war/negotiations/direct-talks-with-putin', description: 'a topic id; includes its subtopics' })
-  @IsString() @MaxLength(MAX_TOPIC_ID_LENGTH) @Matches(TOPIC_PATH, { message: `topic ${TOPIC_PATH_MESSAGE}` })
+  @IsName()
   topic: string;
 
   @ApiProperty({ example: '2025-02-04', description: 'the date asked about: a day, a month or a year' })

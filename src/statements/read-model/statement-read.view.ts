@@ -22,6 +22,8 @@ export class StatementReadView extends StatementView {
   @ApiProperty({ description: 'When the statement was first recorded' }) firstRecordedAt: string;
   @ApiProperty({ type: SourceSummary, nullable: true }) source: SourceSummary | null;
   @ApiProperty({ type: SourceSummary, nullable: true, description: 'The source reportedIn names' }) reportedInSource: SourceSummary | null;
+  @ApiPropertyOptional({ example: 'Zelensky says direct <mark>negotiations</mark> with Putin are &quot;possible&quot;', description: 'With `q` only: the best fragment of the matched text, matched words in <mark>, everything else HTML-escaped' })
+  highlight?: string;
 }
 
 export function statementReadView(row: StatementRow): StatementReadView {

@@ -16,6 +16,8 @@ export interface TimelineScope {
   readonly topic?: string;
   readonly from?: PartialDate;
   readonly to?: PartialDate;
+  /** Only statements matching these words (full-text search). */
+  readonly text?: string;
   readonly knownAt?: Date;
   readonly groupBy: GroupBy;
 }
@@ -55,8 +57,8 @@ export class TimelineContentsQuery {
     let cursor: string | undefined;
     do {
       const page = await this.statements.page(
-        { actors: scope.actors, topic: scope.topic, from: scope.from, to: scope.to },
-        { knownAt: scope.knownAt, cursor, limit: Math.min(PAGE, MAX_TIMELINE_STATEMENTS - statements.length) });
+        { actors: scope.actors, topic: scope.topic, from: scope.from, to: scope.to, text: scope.text },
+        { knownAt: scope.knownAt, cursor, order: 'statedAt', limit: Math.min(PAGE, MAX_TIMELINE_STATEMENTS - statements.length) });
       statements.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor && statements.length < MAX_TIMELINE_STATEMENTS);
@@ -100,7 +102,8 @@ export class TimelineContentsQuery {
     const who = scope.actors?.length ? [...(await this.namesOf('actors', [...scope.actors])).values()] : [];
     const [topic] = scope.topic ? (await this.topicsOf([scope.topic])).values() : [];
     const when = scope.from || scope.to ? `, ${scope.from?.text ?? '…'} to ${scope.to?.text ?? '…'}` : '';
-    const title = `${who.length ? joinNames(who) : 'Every actor'} on ${topic?.title ?? 'every topic'}${when}`;
+    const words = scope.text === undefined ? '' : `, saying “${scope.text}”`;
+    const title = `${who.length ? joinNames(who) : 'Every actor'} on ${topic?.title ?? 'every topic'}${words}${when}`;
     const description = `${count} statement${count === 1 ? '' : 's'}${capped ? ` (the first ${MAX_TIMELINE_STATEMENTS})` : ''}`
       + `, as recorded ${scope.knownAt ? `at ${scope.knownAt.toISOString()}` : 'now'}.`;
     return { title, description };

@@ -1,28 +1,25 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ReadRouter } from '../../database/read-routing/read-router.js';
-import { InvalidInputError, NotFoundError } from '../../common/domain-error.js';
-import { isTopicPath, TOPIC_PATH_MESSAGE } from '../topic-path.js';
-import { TOPIC_COLUMNS, TopicView } from '../topic.view.js';
+import { NameParamPipe } from '../../common/name-param.pipe.js';
+import { Names } from '../../names/names.js';
+import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
+import { TopicView } from '../topic.view.js';
+import { TOPICS } from '../topics.query.js';
 
 @ApiTags('topics')
 @Controller('v1/topics')
 export class GetTopicController {
-  constructor(private readonly reads: ReadRouter) {}
+  constructor(private readonly names: Names) {}
 
   // The id holds slashes, so the route is an Express 5 wildcard; Express hands it over as its segments.
   @Get('*id')
   @ApiOperation({ summary: 'Read a topic' })
   @ApiParam({ name: 'id', type: String, description: 'The topic path, slashes unescaped: /v1/topics/ukraine-war/negotiations' })
   @ApiOkResponse({ type: TopicView, description: 'The topic' })
-  @ApiBadRequestResponse({ description: 'The id is not a topic path' })
-  @ApiNotFoundResponse({ description: 'No topic has this id' })
-  async get(@Param('id') segments: string | string[]): Promise<TopicView> {
-    const id = Array.isArray(segments) ? segments.join('/') : segments;
-    // Checked before the query: a NUL byte or a lone surrogate would otherwise reach PostgreSQL as an error.
-    if (!isTopicPath(id)) throw new InvalidInputError('id', `id ${TOPIC_PATH_MESSAGE}`);
-    const [topic] = await this.reads.query(`SELECT ${TOPIC_COLUMNS} FROM topics WHERE id = $1`, [id]);
-    if (!topic) throw new NotFoundError(`No topic ${id}`);
-    return topic;
+  @ApiBadRequestResponse({ description: 'The id is over 200 characters or holds control characters' })
+  @ApiNotFoundResponse({ description: 'No topic has this id: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
+  // Typed as the segments arrive (not `string`), so the global validation pipe does not join them with commas first.
+  get(@Param('id', NameParamPipe) id: string | string[]): Promise<TopicView> {
+    return this.names.get<TopicView>(TOPICS, id as string);
   }
 }

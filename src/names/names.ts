@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ReadRouter } from '../database/read-routing/read-router.js';
+import { ACTORS } from '../actors/actors.query.js';
+import { MEASURES } from '../claims/measures.query.js';
+import { TOPICS } from '../topics/topics.query.js';
+import { CursorSecret, queryDigest } from '../common/cursors/signed-cursor.js';
+import { SqlParams } from '../statements/read-model/as-of.js';
+import { findByName, positionAfter, type Found, type NamedRecords, type NamePosition } from './named-records.js';
+import { UnknownNameError, type UnknownName } from './unknown-name.error.js';
+
+/** Suggestions offered for an unknown name. */
+export const MAX_SUGGESTIONS = 5;
+const MATCH = /^[01](\.\d{1,4})?$/;
+
+/** Values of one read parameter, and the records they must name. */
+export interface AskedNames {
+  readonly field: string;
+  readonly records: NamedRecords;
+  readonly values: readonly string[] | undefined;
+}
+
+export interface NameListRequest {
+  readonly q?: string;
+  readonly cursor?: string;
+  readonly limit: number;
+  /** Further filters of the list (e.g. a subtree): part of what a cursor belongs to. */
+  readonly scope?: Record<string, unknown>;
+  readonly within?: (params: SqlParams) => string;
+  /** Names the filters use, checked (404) once the cursor is known to be good (a bad cursor's 400 wins). */
+  readonly asked?: readonly AskedNames[];
+}
+
+/**
+ * Records asked for by name: one by id, lists by id or by likeness, and the rule that a read naming
+ * something unrecorded is a 404 listing each unknown value with the ids most like it.
+ */
+@Injectable()
+export class Names {
+  constructor(private readonly dataSource: DataSource, private readonly reads: ReadRouter, private readonly cursorSecret: CursorSecret) {}
+
+  /** The record with this id, or the 404 naming `field` with suggestions. */
+  async get<T>(records: NamedRecords, id: string, field = 'id'): Promise<T> {
+    const [row] = await this.reads.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = $1`, [id]);
+    if (!row) throw new UnknownNameError([await this.unknown(records, field, id)]);
+    return row;
+  }
+
+  /** The records with these ids (those that exist), in no particular order. */
+  rows<T>(records: NamedRecords, ids: readonly string[]): Promise<T[]> {
+    return this.reads.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
+  }
+
+  /**
+   * Throws the 404 naming every value, of every field, that names nothing recorded. Existence is judged
+   * now, for every field in one query (a read pays one round trip for it).
+   */
+  async require(asked: readonly AskedNames[]): Promise<void> {
+    const fields = asked.filter((a) => a.values?.length).map((a) => ({ ...a, values: [...new Set(a.values)] }));
+    if (fields.length === 0) return;
+    const params = new SqlParams();
+    const sql = fields.map((f, i) => `SELECT ${i} AS field, id FROM (${f.records.existing(params.add(f.values))}) found`).join(' UNION ALL ');
+    const found: { field: number; id: string }[] = await this.reads.query(sql, params.values);
+    const known = new Set(found.map((row) => `${row.field}:${row.id}`));
+    const unknown: UnknownName[] = [];
+    for (const [i, { field, records, values }] of fields.entries()) {
+      for (const value of values.filter((v) => !known.has(`${i}:${v}`))) unknown.push(await this.unknown(records, field, value));
+    }
+    if (unknown.length > 0) throw new UnknownNameError(unknown);
+  }
+
+  /** A page of records by id, or by likeness to `q`; the cursor is signed and bound to the order and filters. */
+  async page<T>(records: NamedRecords, request: NameListRequest): Promise<{ items: Found<T>[]; nextCursor: string | null }> {
+    const cursor = await this.cursorSecret.cursor(`${records.noun} list by ${request.q === undefined ? 'id' : 'likeness'}`);
+    const query = queryDigest({ q: request.q, ...request.scope });
+    const after = request.cursor === undefined ? undefined : cursor.open(request.cursor, query, readPosition);
+    if (request.asked) await this.require(request.asked);
+    const rows = await findByName<T>(this.dataSource, this.reads, records, { q: request.q, within: request.within, after, limit: request.limit + 1 });
+    const items = rows.slice(0, request.limit);
+    return { items, nextCursor: rows.length > request.limit ? cursor.seal(query, positionAfter(items.at(-1)!)) : null };
+  }
+
+  private async unknown(records: NamedRecords, field: string, value: string): Promise<UnknownName> {
+    const alike = await findByName<{ id: string }>(this.dataSource, this.reads, records, { q: value, limit: MAX_SUGGESTIONS });
+    return { field, value, message: `No ${records.noun} ${JSON.stringify(value)}`, suggestions: alike.map((row) => row.id) };
+  }
+}
+
+function readPosition({ id, match }: Record<string, unknown>): NamePosition | undefined {
+  if (typeof id !== 'string' || (match !== undefined && (typeof match !== 'string' || !MATCH.test(match)))) return undefined;
+  return match === undefined ? { id } : { id, match };
+}
+
+/** The names a read's `actor` (one or several), `topic` and `measure` parameters ask about. */
+export function readNames(asked: { actor?: readonly string[] | string; topic?: string; measure?: string }): AskedNames[] {
+  const list = (value: readonly string[] | string | undefined) => (value === undefined ? undefined : typeof value === 'string' ? [value] : value);
+  return [
+    { field: 'actor', records: ACTORS, values: list(asked.actor) },
+    { field: 'topic', records: TOPICS, values: list(asked.topic) },
+    { field: 'measure', records: MEASURES, values: list(asked.measure) },
+  ];
+}

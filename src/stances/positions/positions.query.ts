@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { ACTORS } from '../../actors/actors.query.js';
+import type { PartialDate } from '../../common/dates/partial-date.js';
+import { ReadRouter } from '../../database/read-routing/read-router.js';
+import { Names } from '../../names/names.js';
+import { SqlParams, type AsOf } from '../../statements/read-model/as-of.js';
+import { TOPICS } from '../../topics/topics.query.js';
+import { latestPer, standing, standingCandidates, uncertain, type StandingScope } from '../standing.query.js';
+import type { GridActor, GridTopic, PositionCell, PositionsView } from './positions.view.js';
+
+/**
+ * The cells of the grid: per actor and topic, the standing statement exactly as /v1/stance computes it
+ * (the same candidates and the same pick, standing.query.ts), else the latest statement whose partial
+ * date covers the date (uncertain), else nothing.
+ */
+export function positionsQuery(scope: StandingScope, on: PartialDate, asOf: AsOf): { sql: string; values: unknown[] } {
+  const params = new SqlParams();
+  const { cte, end } = standingCandidates(scope, on, asOf, params);
+  const cell = (alias: string, isUncertain: boolean) => `SELECT ${alias}.actor_id AS "actorId", ${alias}.topic_id AS "topicId", ${alias}.stance,
+           ${alias}.stance_score AS "stanceScore", ${alias}.statement_id AS "statementId", ${alias}.stated_at AS "statedAt", ${isUncertain} AS uncertain`;
+  const sql = `
+    WITH ${cte},
+         standing AS (${standing(end)}),
+         maybe AS (${latestPer(uncertain(end))})
+    ${cell('s', false)} FROM standing s
+    UNION ALL
+    ${cell('m', true)} FROM maybe m
+     WHERE NOT EXISTS (SELECT FROM standing s WHERE s.actor_id = m.actor_id AND s.topic_id = m.topic_id)
+    ORDER BY "actorId", "topicId"`;
+  return { sql, values: params.values };
+}
+
+@Injectable()
+export class Positions {
+  constructor(private readonly reads: ReadRouter, private readonly names: Names) {}
+
+  async grid(scope: StandingScope, on: PartialDate, knownAt: Date | undefined): Promise<PositionsView> {
+    const asOf: AsOf = knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' };
+    const { sql, values } = positionsQuery(scope, on, asOf);
+    const cells: PositionCell[] = await this.reads.query(sql, values);
+    const topicIds = cells.map((c) => c.topicId);
+    const [topics, actors] = await Promise.all([
+      this.names.rows<GridTopic & { parentId: string }>(TOPICS, scope.topic === undefined ? topicIds : [scope.topic, ...topicIds]),
+      this.names.rows<GridActor>(ACTORS, scope.actors ?? cells.map((c) => c.actorId)),
+    ]);
+    const topic = (t: GridTopic | undefined) => (t ? { id: t.id, title: t.title, proposition: t.proposition } : null);
+    const withCell = new Set(topicIds);
+    return {
+      topic: scope.topic === undefined ? null : topic(topics.find((t) => t.id === scope.topic)),
+      on: on.text,
+      knownAt: knownAt?.toISOString() ?? null,
+      topics: topics.filter((t) => withCell.has(t.id)).sort(byTreeOrder).map((t) => topic(t)!),
+      actors: actors.map(({ id, name }) => ({ id, name })).sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)),
+      cells,
+    };
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A topic before its subtopics, siblings by id: compared segment by segment. */
+function byTreeOrder(a: GridTopic, b: GridTopic): number {
+  const x = a.id.split('/');
+  const y = b.id.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return compare(x[i], y[i]);
+  return x.length - y.length;
+}

@@ -1,0 +1,2 @@
+export function layoutProblems(): string[];
+export function shownTimelineItems(): number;
