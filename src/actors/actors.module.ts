@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
+import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
 import { ActorsProjection } from './actors.projection.js';
 import { GetActorController } from './get-actor/get-actor.http.controller.js';
 import { RegisterActorHandler } from './register-actor/register-actor.handler.js';

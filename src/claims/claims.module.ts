@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
+import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
 import { ClaimsProjection } from './claims.projection.js';
 import { ClaimsSideBySideController } from './claims-side-by-side/claims-side-by-side.http.controller.js';
 import { ClaimsSideBySideQuery } from './claims-side-by-side/claims-side-by-side.query.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Projection, RecordedOf } from '../event-store/projections/projection.js';
+import type { Projection, RecordedOf } from '../event-store/inline-projections/projection.js';
 import type { RecordedEvent } from '../event-store/recorded-event.js';
 import { valueBounds, withChanges } from './claim-value.js';
 import type { ClaimEvent, ClaimFields } from './claim.events.js';

@@ -7,7 +7,7 @@ import {
   type DomainEvent, type EventMetadata, type EventRow, type ExpectedVersion, type RecordedEvent,
 } from './recorded-event.js';
 import { EVENT_VERSIONS } from './event-versions.js';
-import { ProjectionRegistry } from './projections/projection-registry.js';
+import { ProjectionRegistry } from './inline-projections/projection-registry.js';
 import { prepared } from '../database/prepared.js';
 import { logIsEmpty } from './log-facts.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Projection, RecordedOf } from '../event-store/projections/projection.js';
+import type { Projection, RecordedOf } from '../event-store/inline-projections/projection.js';
 import type { TopicDefined } from './topic.events.js';
 
 /** Inline, so a topic that got its 201 can be referenced (as a parent, by a statement) at once. */
