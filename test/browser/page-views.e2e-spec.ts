@@ -220,9 +220,10 @@ if (!chromiumInstalled()) {
         summary: 'Zelensky said the war must end with a just peace.', form: 'paraphrase', statedAt: '2025-02-04',
         sourceId: 'piers-morgan-interview-zelensky-2025-02-04', reportedIn: 'article-zelensky-willing-to-negotiate-with-putin', locator: '00:41:10',
       });
+      const article = await (await fetch(`${seeded.url}/v1/sources/article-zelensky-willing-to-negotiate-with-putin`)).json() as { title: string };
       const page = await open('?live=0&statement=zelensky-2025-02-04-reported-provenance');
       await page.locator('#details .reported-in').waitFor();
-      expect(await page.locator('#details .reported-in').textContent()).toContain('Zelensky willing to negotiate directly with Putin if it is the only path to peace');
+      expect(await page.locator('#details .reported-in').textContent()).toContain(`Reported in: ${article.title}`);
       expect(await page.locator('#details .locator').textContent()).toBe('Where in the source: 00:41:10');
       expect(await page.locator('#details .source').textContent()).toContain('Piers Morgan interview with Volodymyr Zelensky');
       await page.close();
