@@ -11,7 +11,7 @@ import { loggerParams } from './config/logging.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { Role } from './database/embedded/lease.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
-import { EventLogModule } from './event-log/event-log.module.js';
+import { EventLogModule } from './events/event-log.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ImportModule } from './import/import.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';

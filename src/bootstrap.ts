@@ -10,7 +10,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { createValidationPipe } from './common/validation.js';
 import type { Environment } from './config/environment.js';
 import { acceptTokenInQuery } from './database/read-routing/token-from-query.js';
-import { acceptStreamKeyInQuery } from './event-log/event-stream/stream-key-from-query.js';
+import { acceptStreamKeyInQuery } from './events/event-stream/stream-key-from-query.js';
 import { serveWebPage } from './timelines/web-page/serve-web-page.js';
 import { answerClientErrors } from './security/client-errors.js';
 import { corsOptions } from './security/cors.js';

@@ -122,6 +122,8 @@ describe('claims over HTTP', () => {
       expect(fields(await post('/v1/claims/to-correct/corrections', { changes: { actorId: 'nobody' }, reason: 'r' }).expect(422))).toEqual(['changes.actorId']);
       expect(fields(await post('/v1/claims/to-correct/corrections', { changes: { unit: 'tonnes' }, reason: 'r' }).expect(422))).toEqual(['changes']);
       await post('/v1/claims/never-stated/corrections', { changes: { unit: 'x' }, reason: 'r' }).expect(404);
+      // The record must exist before what its correction names matters: 404, not 422, as for statements.
+      await post('/v1/claims/never-stated/corrections', { changes: { actorId: 'nobody' }, reason: 'r' }).expect(404);
       await t.http.post('/v1/claims/never-stated/corrections').set(auth('editor')).set('If-Match', '3').send({ changes: { unit: 'x' }, reason: 'r' }).expect(404);
       await post('/v1/claims/Not%20An%20Id/retraction', { reason: 'r' }).expect(404);
       await t.http.post('/v1/claims/to-correct/corrections').set(auth('reader')).send({ changes: { unit: 'x' }, reason: 'r' }).expect(403);

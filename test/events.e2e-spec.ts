@@ -1,5 +1,5 @@
-import { EventFanOut } from '../src/event-log/event-stream/event-fan-out.js';
-import { EventStreamSettings } from '../src/event-log/event-stream/event-stream.settings.js';
+import { EventFanOut } from '../src/events/event-stream/event-fan-out.js';
+import { EventStreamSettings } from '../src/events/event-stream/event-stream.settings.js';
 import { EventLogReader } from '../src/event-store/event-log-reader.js';
 import { listening, positions, registerActors, until, wholeLog, type LogItem } from './support/event-log-fixtures.js';
 import { SseClient, type SseMessage } from './support/sse-client.js';

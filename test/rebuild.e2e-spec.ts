@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ProjectionRegistry } from '../src/event-store/projections/projection-registry.js';
+import { ProjectionRegistry } from '../src/event-store/inline-projections/projection-registry.js';
 import { DIRECT_TALKS, TALKS_2025, ZELENSKY } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,5 +1,5 @@
 import { EventStore } from '../src/event-store/event-store.js';
-import { ProjectionRegistry } from '../src/event-store/projections/projection-registry.js';
+import { ProjectionRegistry } from '../src/event-store/inline-projections/projection-registry.js';
 import { statementStream } from '../src/statements/statement.events.js';
 import { TRUMP, ZELENSKY, registerSpeakers } from './support/references.js';
 import { auth, startTestApp, type TestApp } from './support/test-app.js';

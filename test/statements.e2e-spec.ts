@@ -151,6 +151,8 @@ describe('statements over HTTP', () => {
 
     it('answers 404 for an unknown statement and 412 for a stale If-Match', async () => {
       await correct('never-recorded', { changes: { stance: 'oppose' }, reason: 'r' }).expect(404);
+      // The record must exist before what its correction names matters: 404, not 422, as for claims.
+      await correct('never-recorded', { changes: { actorId: 'nobody' }, reason: 'r' }).expect(404);
       await record(statementBody({ id: 'moved-on' })).expect(201);
       await correct('moved-on', { changes: { stance: 'oppose' }, reason: 'first' }).set('If-Match', '1').expect(200);
       const stale = await correct('moved-on', { changes: { stance: 'neutral' }, reason: 'second' }).set('If-Match', '1').expect(412);

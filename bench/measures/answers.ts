@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { parsePartialDate } from '../../src/common/dates/partial-date.js';
-import { positionsQuery } from '../../src/stances/positions/positions.query.js';
+import { positionsQuery } from '../../src/positions/positions.query.js';
 import { timelineQuery } from '../../src/statements/read-model/list-statements/statement-timeline.query.js';
 import { TOPICS_TITLED } from '../../src/topics/topics.query.js';
 import { closedLoop, type LoopResult } from '../support/closed-loop.js';

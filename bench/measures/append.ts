@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '../../src/event-store/event-store.js';
-import { ProjectionRegistry } from '../../src/event-store/projections/projection-registry.js';
+import { ProjectionRegistry } from '../../src/event-store/inline-projections/projection-registry.js';
 import { closedLoop, type LoopResult } from '../support/closed-loop.js';
 
 /** The event both sides write: a statement-sized payload, on a stream no one has written before. */

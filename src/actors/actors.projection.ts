@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Projection } from '../event-store/projections/projection.js';
-import type { RecordedEvent } from '../event-store/recorded-event.js';
+import type { Projection, RecordedOf } from '../event-store/inline-projections/projection.js';
 import type { ActorRegistered } from './actor.events.js';
 
 @Injectable()
-export class ActorsProjection implements Projection {
+export class ActorsProjection implements Projection<ActorRegistered> {
   readonly name = 'actors';
-  readonly handles = ['ActorRegistered'];
+  readonly handles: readonly ActorRegistered['type'][] = ['ActorRegistered'];
   readonly tables = ['actors'];
 
-  async apply(events: readonly RecordedEvent[], db: EntityManager): Promise<void> {
-    for (const event of events as RecordedEvent<ActorRegistered>[]) {
+  async apply(events: readonly RecordedOf<ActorRegistered>[], db: EntityManager): Promise<void> {
+    for (const event of events) {
       const { id, name, kind, aliases, roles } = event.data;
       await db.query(
         `INSERT INTO actors (id, name, kind, aliases, roles, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Projection } from '../event-store/projections/projection.js';
+import type { Projection, RecordedOf } from '../event-store/inline-projections/projection.js';
 import type { RecordedEvent } from '../event-store/recorded-event.js';
 import { valueBounds, withChanges } from './claim-value.js';
 import type { ClaimEvent, ClaimFields } from './claim.events.js';
@@ -13,27 +13,26 @@ interface CurrentRow { fields: ClaimFields; corrections: number }
  * log yields the same rows.
  */
 @Injectable()
-export class ClaimsProjection implements Projection {
+export class ClaimsProjection implements Projection<ClaimEvent> {
   readonly name = 'claims';
-  readonly handles = ['ClaimStated', 'ClaimCorrected', 'ClaimRetracted'];
+  readonly handles: readonly ClaimEvent['type'][] = ['ClaimStated', 'ClaimCorrected', 'ClaimRetracted'];
   readonly tables = ['claim_versions'];
 
-  async apply(events: readonly RecordedEvent[], db: EntityManager): Promise<void> {
-    for (const event of events as RecordedEvent<ClaimEvent>[]) {
-      const domain = { type: event.type, data: event.data } as ClaimEvent;
-      switch (domain.type) {
+  async apply(events: readonly RecordedOf<ClaimEvent>[], db: EntityManager): Promise<void> {
+    for (const event of events) {
+      switch (event.type) {
         case 'ClaimStated': {
-          const { id, ...fields } = domain.data;
+          const { id, ...fields } = event.data;
           await this.open(db, id, fields, event, 0, null);
           break;
         }
         case 'ClaimCorrected': {
-          const current = await this.close(db, event, domain.data.reason);
-          await this.open(db, domain.data.id, withChanges(current.fields, domain.data.changes), event, current.corrections + 1, domain.data.reason);
+          const current = await this.close(db, event, event.data.reason);
+          await this.open(db, event.data.id, withChanges(current.fields, event.data.changes), event, current.corrections + 1, event.data.reason);
           break;
         }
         case 'ClaimRetracted':
-          await this.close(db, event, domain.data.reason);
+          await this.close(db, event, event.data.reason);
           break;
       }
     }

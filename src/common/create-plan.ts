@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommandHandler, type CommandOptions, type CommandResult } from '../event-store/command-handler.js';
+import { StreamCommands, type CommandOptions, type CommandResult } from '../event-store/stream-commands.js';
 import type { Decider } from '../event-store/decider.js';
 import type { DomainEvent } from '../event-store/recorded-event.js';
 import { References, type ReferencesToCheck } from './references.js';
@@ -19,7 +19,7 @@ export interface CreatePlan<Command = unknown, State = unknown, Event extends Do
 /** Carries out a plan as a request does: what it names checked, then its stream created. */
 @Injectable()
 export class PlannedCreations {
-  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
+  constructor(private readonly commands: StreamCommands, private readonly references: References) {}
 
   async carryOut<Command, State, Event extends DomainEvent>(
     plan: CreatePlan<Command, State, Event>, options: CommandOptions,

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ACTORS } from '../actors/actors.query.js';
 import { prepared } from '../database/prepared.js';
+import { SOURCES } from '../sources/sources.query.js';
+import { TOPICS } from '../topics/topics.query.js';
 import { UnknownReferenceError } from './domain-error.js';
 
 /** What a write names, and the request field each name came from. */
@@ -20,9 +23,10 @@ const REGISTER_HINT = {
 
 const KINDS = ['actor', 'topic', 'source'] as const;
 // Every write that names a reference runs it: prepared once per connection (see prepared()).
-const CHECK_REFERENCES = prepared(`SELECT 'actor' AS kind, id FROM actors WHERE id = ANY($1::text[])
-  UNION ALL SELECT 'topic', id FROM topics WHERE id = ANY($2::text[])
-  UNION ALL SELECT 'source', id FROM sources WHERE id = ANY($3::text[])`);
+// Each registry says how to find which of some ids exist (its query module), so no table is named here.
+const CHECK_REFERENCES = prepared(`SELECT 'actor' AS kind, id FROM (${ACTORS.existing('$1')}) a
+  UNION ALL SELECT 'topic', id FROM (${TOPICS.existing('$2')}) t
+  UNION ALL SELECT 'source', id FROM (${SOURCES.existing('$3')}) s`);
 
 /** Each reference and the registry it names. */
 const REFERENCES = [['actor', 'actor'], ['topic', 'topic'], ['source', 'source'], ['reportedIn', 'source']] as const;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../auth/api-key.guard.js';
-import type { CommandOptions } from '../event-store/command-handler.js';
+import type { CommandOptions } from '../event-store/stream-commands.js';
 import { InvalidInputError } from './domain-error.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;

@@ -40,6 +40,16 @@ export function createDataSource({ url, poolSize, queryTimeoutMs = 30_000 }: Dat
   });
 }
 
+/** Whether the database answers at all: the health check's probe. */
+export async function ping(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT 1');
+}
+
+/** The size of a data source's pool: what createDataSource set, or pg's default of 10. */
+export function poolSizeOf(dataSource: DataSource): number {
+  return (dataSource.options.extra as { max?: number } | undefined)?.max ?? 10;
+}
+
 const MIGRATION_LOCK = 0x5354414e; // "STAN": one migrator at a time across processes
 
 /**

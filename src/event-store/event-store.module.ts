@@ -1,13 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { EventLogReader } from './event-log-reader.js';
-import { CommandHandler } from './command-handler.js';
 import { EventStore } from './event-store.js';
 import { EventLogTransfer } from './log-transfer.js';
-import { ProjectionRegistry } from './projections/projection-registry.js';
+import { ProjectionRegistry } from './inline-projections/projection-registry.js';
+import { StreamCommands } from './stream-commands.js';
 
 @Global()
 @Module({
-  providers: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, CommandHandler],
-  exports: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, CommandHandler],
+  providers: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, StreamCommands],
+  exports: [EventStore, EventLogReader, EventLogTransfer, ProjectionRegistry, StreamCommands],
 })
 export class EventStoreModule {}

@@ -7,8 +7,9 @@ import {
   type DomainEvent, type EventMetadata, type EventRow, type ExpectedVersion, type RecordedEvent,
 } from './recorded-event.js';
 import { EVENT_VERSIONS } from './event-versions.js';
-import { ProjectionRegistry } from './projections/projection-registry.js';
+import { ProjectionRegistry } from './inline-projections/projection-registry.js';
 import { prepared } from '../database/prepared.js';
+import { logIsEmpty } from './log-facts.js';
 
 export interface AppendOptions {
   expectedVersion?: ExpectedVersion;
@@ -44,6 +45,11 @@ export class EventStore {
     private readonly dataSource: DataSource,
     private readonly projections: ProjectionRegistry,
   ) {}
+
+  /** Whether nothing was ever appended (a new database, which the seed may fill). */
+  isEmpty(): Promise<boolean> {
+    return logIsEmpty((sql, params) => this.dataSource.query(sql, params));
+  }
 
   async append<E extends DomainEvent>(
     streamId: string, events: readonly E[], options: AppendOptions = {},

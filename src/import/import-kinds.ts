@@ -1,16 +1,16 @@
-import { planRegisterActor } from '../actors/register-actor/register-actor.command.js';
+import { planRegisterActor } from '../actors/register-actor/register-actor.handler.js';
 import { RegisterActorRequest } from '../actors/register-actor/register-actor.request.dto.js';
 import { actorStream } from '../actors/actor.events.js';
-import { planStateClaim } from '../claims/state-claim/state-claim.command.js';
+import { planStateClaim } from '../claims/state-claim/state-claim.handler.js';
 import { StateClaimRequest } from '../claims/state-claim/state-claim.request.dto.js';
 import type { CreatePlan } from '../common/create-plan.js';
 import type { ReferencesToCheck } from '../common/references.js';
-import { planRegisterSource } from '../sources/register-source/register-source.command.js';
+import { planRegisterSource } from '../sources/register-source/register-source.handler.js';
 import { RegisterSourceRequest } from '../sources/register-source/register-source.request.dto.js';
 import { sourceStream } from '../sources/source.events.js';
-import { planRecordStatement } from '../statements/record-statement/record-statement.command.js';
+import { planRecordStatement } from '../statements/record-statement/record-statement.handler.js';
 import { RecordStatementRequest } from '../statements/record-statement/record-statement.request.dto.js';
-import { planDefineTopic } from '../topics/define-topic/define-topic.command.js';
+import { planDefineTopic } from '../topics/define-topic/define-topic.handler.js';
 import { DefineTopicRequest } from '../topics/define-topic/define-topic.request.dto.js';
 import { topicStream } from '../topics/topic.events.js';
 

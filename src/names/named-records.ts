@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ReadRouter } from '../database/read-routing/read-router.js';
-import { SqlParams } from '../statements/read-model/as-of.js';
+import { SqlParams } from '../database/sql-params.js';
 
 /**
  * A kind of record that can be asked for by name: where its rows are, what a row returns, the text of

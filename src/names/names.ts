@@ -5,7 +5,7 @@ import { ACTORS } from '../actors/actors.query.js';
 import { MEASURES } from '../claims/measures.query.js';
 import { TOPICS } from '../topics/topics.query.js';
 import { CursorSecret, queryDigest } from '../common/cursors/signed-cursor.js';
-import { SqlParams } from '../statements/read-model/as-of.js';
+import { SqlParams } from '../database/sql-params.js';
 import { findByName, positionAfter, type Found, type NamedRecords, type NamePosition } from './named-records.js';
 import { UnknownNameError, type UnknownName } from './unknown-name.error.js';
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { poolSizeOf } from '../database/data-source.js';
 import type { LogPage } from '../event-store/event-log-reader.js';
 import type { LogCheckpoint } from '../event-store/recorded-event.js';
 
@@ -33,6 +34,5 @@ export async function* logPages(read: (after: LogCheckpoint) => Promise<LogPage>
  * below 3), the reads would only queue behind the writes.
  */
 export function canReadAhead(dataSource: DataSource): boolean {
-  const options = dataSource.options as { poolSize?: number; extra?: { max?: number } };
-  return (options.extra?.max ?? options.poolSize ?? 10) >= 3;
+  return poolSizeOf(dataSource) >= 3;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError } from '../common/domain-error.js';
+import { poolSizeOf } from '../database/data-source.js';
 
 /** Advisory lock key for rebuilds ("SLRB"), apart from the event store's and the migrator's. */
 const REBUILD_LOCK = 0x534c5242;
@@ -28,7 +29,7 @@ export class RebuildLock {
     if (this.held) throw new RebuildRunningError();
     this.held = true;
     try {
-      const runner = this.poolSize() > 1 ? this.dataSource.createQueryRunner() : undefined;
+      const runner = poolSizeOf(this.dataSource) > 1 ? this.dataSource.createQueryRunner() : undefined;
       const query = (sql: string) => (runner ? runner.query(sql, [REBUILD_LOCK]) : this.dataSource.query(sql, [REBUILD_LOCK]));
       const [{ locked }] = await query(`SELECT pg_try_advisory_lock($1) AS locked`);
       if (!locked) {
@@ -47,10 +48,5 @@ export class RebuildLock {
       this.held = false;
       throw error;
     }
-  }
-
-  private poolSize(): number {
-    const extra = this.dataSource.options.extra as { max?: number } | undefined;
-    return extra?.max ?? 10;
   }
 }

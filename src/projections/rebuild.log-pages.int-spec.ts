@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { createEventStoreFixture, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
 import { STATEMENT_FIELDS } from '../../test/support/statement-fields.js';
-import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
-import type { Projection } from '../event-store/projections/projection.js';
+import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
+import type { Projection } from '../event-store/inline-projections/projection.js';
 import { StatementVersionsProjection } from '../statements/read-model/statement-versions.projection.js';
 import { statementStream } from '../statements/statement.events.js';
 import { RebuildLock } from './rebuild-lock.js';

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EventLogReader, type LogPage } from '../event-store/event-log-reader.js';
 import { approximateLogSize, freezeLog, readFrozenLogAfter } from '../event-store/frozen-log.js';
-import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
-import type { Projection } from '../event-store/projections/projection.js';
+import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
+import type { Projection } from '../event-store/inline-projections/projection.js';
 import type { LogCheckpoint, RecordedEvent } from '../event-store/recorded-event.js';
 import { canReadAhead, logPages } from './log-pages.js';
 import { RebuildLock } from './rebuild-lock.js';
@@ -15,18 +15,13 @@ const BATCH_SIZE = 1000;
 const LOG_EVERY = 10_000;
 
 /**
- * Rebuilds every registered projection from the log into fresh tables while reads go on answering from
- * the old ones, then swaps them in, in one transaction:
- * 1. copy each table's structure into a `rebuild_<n>` schema (or resume a rebuild that died half-way),
- *    with its keys and unique indexes only;
- * 2. replay the log in batches, each a transaction whose search_path puts the copies first, so the
- *    projections' own unqualified SQL writes them; the progress is saved in that same transaction; the
- *    next batch is read on another connection meanwhile;
- * 3. build the copies' other indexes, ANALYZE them, and replay what was appended meanwhile;
- * 4. freeze the log (appends wait), replay what came since, and move the copies into place.
- * Events are applied as the inline path applies them: one append (one transaction) at a time, every
- * projection in registration order, so a projection that reads another's table sees the same state
- * (consecutive appends that only one projection handles go to it in one call: see handlerRuns).
+ * Rebuilds every registered projection from the log into copies of its tables (a search_path puts the
+ * copies first, so the projections' own SQL writes them) while reads go on answering from the old ones,
+ * then swaps them in within the transaction that froze the log: no read sees a half-built model and no
+ * append is missed. Progress is saved with each batch, so a rebuild that died resumes. Events are applied
+ * as the inline path applies them: one append at a time, every projection in registration order, so a
+ * projection that reads another's table sees the same state (consecutive appends that only one
+ * projection handles go to it in one call: see handlerRuns).
  */
 @Injectable()
 export class RebuildService {

@@ -1,8 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
+import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
 import { ListSourcesController } from './list-sources/list-sources.http.controller.js';
 import { GetSourceController } from './get-source/get-source.http.controller.js';
-import { RegisterSourceHandler } from './register-source/register-source.command.js';
+import { RegisterSourceHandler } from './register-source/register-source.handler.js';
 import { RegisterSourceController } from './register-source/register-source.http.controller.js';
 import { SourcesProjection } from './sources.projection.js';
 

@@ -4,7 +4,7 @@ import { ReadDemands } from '../database/read-routing/read-demand.js';
 import { positionFromText, positionToText } from '../database/read-routing/wal-position.js';
 import type { Pin } from '../statements/read-model/as-of.js';
 import { TOPIC_PATH } from '../topics/topic-path.js';
-import type { ChangeKey } from './stance-change-pairs.sql.js';
+import type { ChangeKey } from './stance-change-pairs.query.js';
 
 /** Where the next page starts, how the first page saw the records, and which filters it belongs to. */
 export interface ChangePosition {

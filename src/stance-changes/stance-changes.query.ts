@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReadRouter } from '../database/read-routing/read-router.js';
 import { needsPrimaryPin, pinFrom, type AsOf, type Pin } from '../statements/read-model/as-of.js';
 import { classifyChange, type ChangeKind } from './classify-change.js';
-import { keyOf, pairsQuery, type ChangeKey, type PairFilters, type PairRow } from './stance-change-pairs.sql.js';
+import { keyOf, pairsQuery, type ChangeKey, type PairFilters, type PairRow } from './stance-change-pairs.query.js';
 import type { StanceChange } from './stance-change.view.js';
 
 export interface StanceChangeFilters extends PairFilters {

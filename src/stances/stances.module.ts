@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PositionsController } from './positions/positions.http.controller.js';
-import { Positions } from './positions/positions.query.js';
+import { PositionsController } from '../positions/positions.http.controller.js';
+import { Positions } from '../positions/positions.query.js';
 import { GetStanceController } from './stance-on-date/get-stance.http.controller.js';
 import { StanceOnDate } from './stance-on-date/stance-on-date.query.js';
 

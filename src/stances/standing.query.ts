@@ -1,5 +1,6 @@
 import type { PartialDate } from '../common/dates/partial-date.js';
-import { asOfCondition, type AsOf, type SqlParams } from '../statements/read-model/as-of.js';
+import type { SqlParams } from '../database/sql-params.js';
+import { asOfCondition, type AsOf } from '../statements/read-model/as-of.js';
 import { FROM_VERSIONS, STATEMENT_COLUMNS } from '../statements/read-model/statement-version.js';
 import { topicSubtreeCondition } from '../statements/read-model/topic-subtree.js';
 

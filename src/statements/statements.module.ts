@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CorrectStatementHandler } from './correct-statement/correct-statement.command.js';
+import { CorrectStatementHandler } from './correct-statement/correct-statement.handler.js';
 import { CorrectStatementController } from './correct-statement/correct-statement.http.controller.js';
-import { RecordStatementHandler } from './record-statement/record-statement.command.js';
+import { RecordStatementHandler } from './record-statement/record-statement.handler.js';
 import { RecordStatementController } from './record-statement/record-statement.http.controller.js';
-import { RetractStatementHandler } from './retract-statement/retract-statement.command.js';
+import { RetractStatementHandler } from './retract-statement/retract-statement.handler.js';
 import { RetractStatementController } from './retract-statement/retract-statement.http.controller.js';
 
 /** The write side of statements: record, correct, retract. The read models live in their own modules. */

@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ProjectionRegistry } from '../event-store/projections/projection-registry.js';
-import { DefineTopicHandler } from './define-topic/define-topic.command.js';
+import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
+import { DefineTopicHandler } from './define-topic/define-topic.handler.js';
 import { DefineTopicController } from './define-topic/define-topic.http.controller.js';
 import { GetTopicController } from './get-topic/get-topic.http.controller.js';
 import { ListTopicsController } from './list-topics/list-topics.http.controller.js';

@@ -17,6 +17,12 @@ export const underTopic = (under: string) => (params: { add(value: unknown): str
   return `(id = ${u} OR id LIKE ${u} || '/%')`;
 };
 
+/** A topic's title, or undefined when no topic has this id. */
+export async function topicTitle(reads: ReadRouter, id: string): Promise<string | undefined> {
+  const [topic]: { title: string }[] = await reads.query(`SELECT title FROM topics WHERE id = $1`, [id]);
+  return topic?.title;
+}
+
 /** The ids of the topics whose title matches these words (full-text, as statements are searched). */
 export async function topicsTitled(reads: ReadRouter, text: string): Promise<string[]> {
   const rows: { id: string }[] = await reads.query(TOPICS_TITLED, [text]);

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { EventLogReader } from '../../src/event-store/event-log-reader.js';
 import { EventStore } from '../../src/event-store/event-store.js';
-import { ProjectionRegistry } from '../../src/event-store/projections/projection-registry.js';
-import type { Projection } from '../../src/event-store/projections/projection.js';
+import { ProjectionRegistry } from '../../src/event-store/inline-projections/projection-registry.js';
+import type { Projection } from '../../src/event-store/inline-projections/projection.js';
 import type { DomainEvent, LogCheckpoint, RecordedEvent } from '../../src/event-store/recorded-event.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

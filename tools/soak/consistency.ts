@@ -1,7 +1,9 @@
+import { countsOfType, type RunQuery } from '../../src/event-store/log-facts.js';
+import { statementStream } from '../../src/statements/statement.events.js';
 import { call } from './http.js';
 
 /** Runs SQL and answers the rows: a TypeORM DataSource's `query`, or a pg client wrapped. */
-export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+export type Query = RunQuery;
 
 // The log and the event store's bookkeeping; every other table is a read model or service state.
 const NOT_READ_MODELS = ['events', 'event_idempotency_keys', 'migrations'];
@@ -41,10 +43,8 @@ export async function compareWithRebuild(base: string, adminKey: string, query: 
 
 /** How many StatementRecorded events the log holds per statement id (ids absent from the log are left out). */
 export async function recordedCounts(query: Query, ids: readonly string[]): Promise<Map<string, number>> {
-  const rows = await query(
-    `SELECT substr(stream_id, 11) AS id, count(*)::int AS n FROM events
-      WHERE type = 'StatementRecorded' AND stream_id = ANY($1) GROUP BY stream_id`, [ids.map((id) => `statement-${id}`)]);
-  return new Map(rows.map((r) => [String(r.id), Number(r.n)]));
+  const counts = await countsOfType(query, 'StatementRecorded', ids.map(statementStream));
+  return new Map([...counts].map(([stream, n]) => [stream.slice('statement-'.length), n]));
 }
 
 export interface StatementAudit {

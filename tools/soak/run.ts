@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { lastPosition, positionsAfter } from '../../src/event-store/log-facts.js';
 import type { SoakOptions } from './args.js';
 import { auditStatements, compareWithRebuild, type Query } from './consistency.js';
 import { call } from './http.js';
@@ -36,7 +37,7 @@ export async function runSoak(options: SoakOptions, print: (line: string) => voi
     const query: Query = (sql, params) => client.query(sql, params as unknown[]).then((r) => r.rows);
     const refs = await registerReferences(service.url, keys.editor, 'soak');
     const eventLog = (await call(service.url, 'GET', '/v1/events?limit=1')).status === 200;
-    const [{ last: streamsFrom }] = await query(`SELECT coalesce(max(position), 0)::int8 AS last FROM events`);
+    const streamsFrom = await lastPosition(query);
     for (let i = 0; i < options.sseClients; i++) {
       const stream = new EventStreamClient(`${service.url}/v1/events/stream`);
       const status = await stream.open();
@@ -75,7 +76,7 @@ export async function runSoak(options: SoakOptions, print: (line: string) => voi
     sample();
     const loadSeconds = elapsed();
 
-    return await check({ options, print, query, stats, ledger, samples, streams, streamsFrom: Number(streamsFrom), loadSeconds, base: service.url, adminKey: keys.admin });
+    return await check({ options, print, query, stats, ledger, samples, streams, streamsFrom, loadSeconds, base: service.url, adminKey: keys.admin });
   } finally {
     await Promise.all(streams.map((s) => s.close()));
     await client.end().catch(() => undefined);
@@ -124,7 +125,7 @@ async function check({ options, print, query, stats, ledger, samples, streams, s
 
   if (streams.length > 0) {
     // Every event of the log must reach every client once (they connected before the load began).
-    const positions = (await query(`SELECT position::int8 AS p FROM events WHERE position > $1`, [streamsFrom])).map((r) => Number(r.p));
+    const positions = await positionsAfter(query, streamsFrom);
     const unseen = (s: EventStreamClient) => positions.filter((p) => !s.seen.has(p)).length;
     const deadline = Date.now() + 15_000;
     while (streams.some((s) => unseen(s) > 0 && !s.failure) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

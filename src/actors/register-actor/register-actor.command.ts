@@ -1,34 +1,10 @@
-import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
-import { InvalidInputError } from '../../common/domain-error.js';
-import { parsePartialDate } from '../../common/dates/partial-date.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
-import { actorDecider, type ActorState, type RegisterActor } from '../actor.decider.js';
-import { actorStream, type Actor, type ActorEvent } from '../actor.events.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
+import type { Actor } from '../actor.events.js';
 import type { RegisterActorRequest } from './register-actor.request.dto.js';
 
-export class RegisterActorCommand {
-  constructor(readonly request: RegisterActorRequest, readonly options: CommandOptions) {}
-}
-
-@Handles(RegisterActorCommand)
-export class RegisterActorHandler implements ICommandHandler<RegisterActorCommand, { actor: Actor; recordedAt: Date }> {
-  constructor(private readonly creations: PlannedCreations) {}
-
-  async execute({ request, options }: RegisterActorCommand) {
-    const { state } = await this.creations.carryOut(planRegisterActor(request), options);
-    if (!state.registered) throw new Error('actor stream empty after registering');
-    return { actor: state.actor, recordedAt: state.recordedAt };
+export class RegisterActorCommand extends Command<{ actor: Actor; recordedAt: Date }> {
+  constructor(readonly request: RegisterActorRequest, readonly options: CommandOptions) {
+    super();
   }
-}
-
-export function planRegisterActor(request: RegisterActorRequest): CreatePlan<RegisterActor, ActorState, ActorEvent> {
-  const roles = (request.roles ?? []).map(({ title, from, to }) => (to === undefined ? { title, from } : { title, from, to }));
-  roles.forEach((role, i) => {
-    if (role.to !== undefined && parsePartialDate(role.to)!.end < parsePartialDate(role.from)!.start) {
-      throw new InvalidInputError(`roles[${i}].to`, 'a role cannot end before it starts');
-    }
-  });
-  const actor: Actor = { id: request.id, name: request.name, kind: request.kind, aliases: request.aliases ?? [], roles };
-  return { streamId: actorStream(actor.id), decider: actorDecider, command: { type: 'RegisterActor', actor }, references: {} };
 }

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { ClaimView } from '../claim.view.js';
 import { CorrectClaimCommand } from './correct-claim.command.js';
 import { CorrectClaimRequest } from './correct-claim.request.dto.js';

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { ClaimReasonRequest } from '../claim-reason.dto.js';
 import { ClaimRetraction } from '../claim.view.js';
 import { RetractClaimCommand } from './retract-claim.command.js';

@@ -5,7 +5,7 @@ import {
 } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { ClaimView } from '../claim.view.js';
 import { StateClaimCommand } from './state-claim.command.js';
 import { StateClaimRequest } from './state-claim.request.dto.js';

@@ -1,33 +1,10 @@
-import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
-import { sourceDecider, type RegisterSource, type SourceState } from '../source.decider.js';
-import { sourceStream, type Source, type SourceEvent } from '../source.events.js';
-import { toSourceView, type SourceView } from '../source.view.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
+import type { SourceView } from '../source.view.js';
 import type { RegisterSourceRequest } from './register-source.request.dto.js';
 
-export class RegisterSourceCommand {
-  constructor(readonly request: RegisterSourceRequest, readonly options: CommandOptions) {}
-}
-
-@Handles(RegisterSourceCommand)
-export class RegisterSourceHandler implements ICommandHandler<RegisterSourceCommand, SourceView> {
-  constructor(private readonly creations: PlannedCreations) {}
-
-  async execute({ request, options }: RegisterSourceCommand): Promise<SourceView> {
-    const { state } = await this.creations.carryOut(planRegisterSource(request), options);
-    if (!state.registered) throw new Error('source stream empty after registering');
-    return toSourceView(state.source, state.recordedAt);
+export class RegisterSourceCommand extends Command<SourceView> {
+  constructor(readonly request: RegisterSourceRequest, readonly options: CommandOptions) {
+    super();
   }
-}
-
-export function planRegisterSource(request: RegisterSourceRequest): CreatePlan<RegisterSource, SourceState, SourceEvent> {
-  const { id, kind, title, publisher, url, publishedAt } = request;
-  const source: Source = {
-    id, kind, title,
-    ...(publisher !== undefined && { publisher }),
-    ...(url !== undefined && { url }),
-    ...(publishedAt !== undefined && { publishedAt }),
-  };
-  return { streamId: sourceStream(id), decider: sourceDecider, command: { type: 'RegisterSource', source }, references: {} };
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { SourceView } from '../source.view.js';
 import { RegisterSourceCommand } from './register-source.command.js';
 import { RegisterSourceRequest } from './register-source.request.dto.js';

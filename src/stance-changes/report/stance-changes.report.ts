@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { actorNames } from '../../actors/actors.query.js';
 import { ReadRouter } from '../../database/read-routing/read-router.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { InvalidInputError } from '../../common/domain-error.js';
@@ -13,6 +14,7 @@ import type { StanceChange, StanceChangePage } from '../stance-change.view.js';
 import { StanceChangesQuery, type StanceChangeFilters } from '../stance-changes.query.js';
 import { DEFAULT_LIMIT, type StanceChangesRequest } from './stance-changes.request.dto.js';
 import { Names, readNames } from '../../names/names.js';
+import { topicTitle } from '../../topics/topics.query.js';
 
 /** CSV and Markdown hold every matching change up to this many; a capped document says so. */
 export const DOCUMENT_CAP = 10_000;
@@ -76,10 +78,10 @@ export class StanceChangesReport {
 
   /** The report's title names what it covers; ids that are not registered stay ids. */
   private async namesOf(filters: StanceChangeFilters): Promise<{ actors: Map<string, string>; topic?: string }> {
-    const actors: { id: string; name: string }[] = filters.actors?.length
-      ? await this.reads.query(`SELECT id, name FROM actors WHERE id = ANY($1::text[])`, [filters.actors]) : [];
-    const [topic]: { title: string }[] = filters.topic ? await this.reads.query(`SELECT title FROM topics WHERE id = $1`, [filters.topic]) : [];
-    return { actors: new Map(actors.map((a) => [a.id, a.name])), topic: topic?.title };
+    return {
+      actors: filters.actors?.length ? await actorNames(this.reads, filters.actors) : new Map(),
+      topic: filters.topic ? await topicTitle(this.reads, filters.topic) : undefined,
+    };
   }
 }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReadRouter } from '../../database/read-routing/read-router.js';
 import type { PartialDate } from '../../common/dates/partial-date.js';
-import { SqlParams, type AsOf } from '../../statements/read-model/as-of.js';
+import { SqlParams } from '../../database/sql-params.js';
+import { type AsOf } from '../../statements/read-model/as-of.js';
 import { statementReadView } from '../../statements/read-model/statement-read.view.js';
 import type { StatementRow } from '../../statements/read-model/statement-version.js';
 import { standing, standingCandidates, uncertain } from '../standing.query.js';

@@ -1,33 +1,10 @@
-import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import { References } from '../../common/references.js';
-import { CommandHandler, type CommandOptions } from '../../event-store/command-handler.js';
-import { FIELD_ORDER, statementDecider, type StatementOnRecord } from '../statement.decider.js';
-import { statementStream, type StatementFields } from '../statement.events.js';
-import { onRecord } from '../statement.view.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
+import type { StatementOnRecord } from '../statement.decider.js';
 import type { CorrectStatementRequest } from './correct-statement.request.dto.js';
 
-export class CorrectStatementCommand {
-  constructor(readonly id: string, readonly request: CorrectStatementRequest, readonly options: CommandOptions) {}
-}
-
-@Handles(CorrectStatementCommand)
-export class CorrectStatementHandler implements ICommandHandler<CorrectStatementCommand, StatementOnRecord> {
-  constructor(private readonly commands: CommandHandler, private readonly references: References) {}
-
-  async execute({ id, request, options }: CorrectStatementCommand): Promise<StatementOnRecord> {
-    // Copied field by field: the validated DTO instance must not leak its class into the event data.
-    const changes: Partial<Record<keyof StatementFields, unknown>> = {};
-    for (const key of FIELD_ORDER) if (request.changes[key] !== undefined) changes[key] = request.changes[key];
-    const { actorId, topicId, sourceId, reportedIn } = request.changes;
-    await this.references.require({
-      actor: actorId === undefined ? undefined : { id: actorId, field: 'changes.actorId' },
-      topic: topicId === undefined ? undefined : { id: topicId, field: 'changes.topicId' },
-      source: sourceId === undefined ? undefined : { id: sourceId, field: 'changes.sourceId' },
-      reportedIn: typeof reportedIn === 'string' ? { id: reportedIn, field: 'changes.reportedIn' } : undefined,
-    });
-    const streamId = statementStream(id);
-    const command = { type: 'CorrectStatement' as const, id, changes: changes as Partial<StatementFields>, reason: request.reason };
-    const { state, streamId: written } = await this.commands.handle(streamId, statementDecider, command, options);
-    return onRecord(state, written);
+export class CorrectStatementCommand extends Command<StatementOnRecord> {
+  constructor(readonly id: string, readonly request: CorrectStatementRequest, readonly options: CommandOptions) {
+    super();
   }
 }

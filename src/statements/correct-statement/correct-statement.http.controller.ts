@@ -6,8 +6,7 @@ import {
 import type { Response } from 'express';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
-import type { StatementOnRecord } from '../statement.decider.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { StatementIdPipe } from '../statement-id.pipe.js';
 import { etagOf, statementView, StatementView } from '../statement.view.js';
 import { CorrectStatementCommand } from './correct-statement.command.js';
@@ -35,7 +34,7 @@ export class CorrectStatementController {
     @Param('id', StatementIdPipe) id: string, @Body() body: CorrectStatementRequest,
     @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: Response,
   ): Promise<StatementView> {
-    const state: StatementOnRecord = await this.commands.execute(new CorrectStatementCommand(id, body, context));
+    const state = await this.commands.execute(new CorrectStatementCommand(id, body, context));
     res.setHeader('ETag', etagOf(state.version));
     return statementView(state);
   }

@@ -1,4 +1,5 @@
 import { parseLsn, type WalPosition } from '../../database/read-routing/wal-position.js';
+import type { SqlParams } from '../../database/sql-params.js';
 
 /**
  * Which version of each statement a read sees, on the recorded-time axis.
@@ -29,16 +30,6 @@ export interface PinColumns {
 }
 
 export const NOW: AsOf = { kind: 'now' };
-
-/** Bind parameters collected while a query is put together; `add` answers the placeholder. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 /** The condition selecting, for alias `v`, the versions that `asOf` sees. */
 export function asOfCondition(asOf: AsOf, params: SqlParams): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Projection } from '../../event-store/projections/projection.js';
+import type { Projection, RecordedOf } from '../../event-store/inline-projections/projection.js';
 import type { RecordedEvent } from '../../event-store/recorded-event.js';
 import type { StatementEvent, StatementFields } from '../statement.events.js';
 import { prepared } from '../../database/prepared.js';
@@ -24,12 +24,12 @@ interface Predecessor {
  * to zero length rather than inverted.
  */
 @Injectable()
-export class StatementVersionsProjection implements Projection {
+export class StatementVersionsProjection implements Projection<StatementEvent> {
   readonly name = 'statement-versions';
-  readonly handles = ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'];
+  readonly handles: readonly StatementEvent['type'][] = ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'];
   readonly tables = ['statement_versions'];
 
-  async apply(events: readonly RecordedEvent[], db: EntityManager): Promise<void> {
+  async apply(events: readonly RecordedOf<StatementEvent>[], db: EntityManager): Promise<void> {
     // A run of new statements is one multi-row INSERT: they open versions of distinct statements, so no
     // row of the run depends on another. A rebuild replays whole pages, where this is most of the work.
     let opened: unknown[][] = [];
@@ -37,11 +37,10 @@ export class StatementVersionsProjection implements Projection {
       if (opened.length > 0) await insertVersions(db, opened);
       opened = [];
     };
-    for (const event of events as RecordedEvent<StatementEvent>[]) {
-      const domain = { type: event.type, data: event.data } as StatementEvent;
-      switch (domain.type) {
+    for (const event of events) {
+      switch (event.type) {
         case 'StatementRecorded': {
-          const { id, ...fields } = domain.data;
+          const { id, ...fields } = event.data;
           opened.push(versionRow(id, event, {
             fields, corrections: 0, firstPosition: String(event.position), firstRecordedAt: event.recordedAt, closedAt: event.recordedAt,
           }, { from: event.recordedAt, reason: null }));
@@ -51,15 +50,15 @@ export class StatementVersionsProjection implements Projection {
         case 'StatementCorrected': {
           await flush();
           const current = await this.close(db, event);
-          const next = { ...current, fields: { ...current.fields, ...domain.data.changes }, corrections: current.corrections + 1 };
-          await insertVersions(db, [versionRow(domain.data.id, event, next, { from: current.closedAt, reason: domain.data.reason })]);
+          const next = { ...current, fields: { ...current.fields, ...event.data.changes }, corrections: current.corrections + 1 };
+          await insertVersions(db, [versionRow(event.data.id, event, next, { from: current.closedAt, reason: event.data.reason })]);
           break;
         }
         case 'StatementRetracted': {
           await flush();
           // The retraction stays in the history as a version that was never the record: its period is empty.
           const current = await this.close(db, event);
-          await insertVersions(db, [versionRow(domain.data.id, event, current, { from: current.closedAt, to: current.closedAt, reason: domain.data.reason })]);
+          await insertVersions(db, [versionRow(event.data.id, event, current, { from: current.closedAt, to: current.closedAt, reason: event.data.reason })]);
           break;
         }
       }

@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { ProjectionRegistry } from '../../event-store/projections/projection-registry.js';
+import { ProjectionRegistry } from '../../event-store/inline-projections/projection-registry.js';
 import { GetStatementController } from './get-statement/get-statement.http.controller.js';
 import { StatementLookup } from './get-statement/statement-lookup.query.js';
 import { ListStatementsController } from './list-statements/list-statements.http.controller.js';

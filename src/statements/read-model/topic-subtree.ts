@@ -1,4 +1,4 @@
-import type { SqlParams } from './as-of.js';
+import type { SqlParams } from '../../database/sql-params.js';
 
 /**
  * The condition "on this topic or one of its subtopics" for alias `v`. topic_id is in the C collation,

@@ -6,8 +6,7 @@ import {
 import type { Response } from 'express';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
-import type { StatementOnRecord } from '../statement.decider.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { etagOf, statementView, StatementView } from '../statement.view.js';
 import { RecordStatementCommand } from './record-statement.command.js';
 import { RecordStatementRequest } from './record-statement.request.dto.js';
@@ -30,7 +29,7 @@ export class RecordStatementController {
   async record(
     @Body() body: RecordStatementRequest, @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: Response,
   ): Promise<StatementView> {
-    const state: StatementOnRecord = await this.commands.execute(new RecordStatementCommand(body, context));
+    const state = await this.commands.execute(new RecordStatementCommand(body, context));
     res.setHeader('ETag', etagOf(state.version));
     return statementView(state);
   }

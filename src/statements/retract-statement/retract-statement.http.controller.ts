@@ -6,8 +6,7 @@ import {
 import type { Response } from 'express';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
-import type { StatementOnRecord } from '../statement.decider.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { StatementIdPipe } from '../statement-id.pipe.js';
 import { etagOf } from '../statement.view.js';
 import { RetractStatementCommand } from './retract-statement.command.js';
@@ -33,7 +32,7 @@ export class RetractStatementController {
     @Param('id', StatementIdPipe) id: string, @Body() body: RetractStatementRequest,
     @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: Response,
   ): Promise<RetractionView> {
-    const state: StatementOnRecord = await this.commands.execute(new RetractStatementCommand(id, body, context));
+    const state = await this.commands.execute(new RetractStatementCommand(id, body, context));
     res.setHeader('ETag', etagOf(state.version));
     return { id: state.id, retracted: true, reason: state.retractionReason ?? '', version: state.version, recordedAt: state.recordedAt.toISOString() };
   }

@@ -1,34 +1,10 @@
-import { CommandHandler as Handles, type ICommandHandler } from '@nestjs/cqrs';
-import { PlannedCreations, type CreatePlan } from '../../common/create-plan.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
-import { topicDecider, type DefineTopic, type TopicState } from '../topic.decider.js';
-import { topicStream, type TopicEvent } from '../topic.events.js';
-import { parentTopicId } from '../topic-path.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import type { TopicView } from '../topic.view.js';
 import type { DefineTopicRequest } from './define-topic.request.dto.js';
 
-export class DefineTopicCommand {
-  constructor(readonly request: DefineTopicRequest, readonly options: CommandOptions) {}
-}
-
-@Handles(DefineTopicCommand)
-export class DefineTopicHandler implements ICommandHandler<DefineTopicCommand, TopicView> {
-  constructor(private readonly creations: PlannedCreations) {}
-
-  async execute({ request, options }: DefineTopicCommand): Promise<TopicView> {
-    const { state } = await this.creations.carryOut(planDefineTopic(request), options);
-    if (!state.defined) throw new Error('topic stream empty after defining');
-    return { ...state.topic, recordedAt: state.recordedAt };
+export class DefineTopicCommand extends Command<TopicView> {
+  constructor(readonly request: DefineTopicRequest, readonly options: CommandOptions) {
+    super();
   }
-}
-
-export function planDefineTopic(request: DefineTopicRequest): CreatePlan<DefineTopic, TopicState, TopicEvent> {
-  const { id, title, proposition } = request;
-  const parentId = parentTopicId(id);
-  return {
-    streamId: topicStream(id),
-    decider: topicDecider,
-    command: { type: 'DefineTopic', topic: { id, title, proposition } },
-    references: parentId === null ? {} : { topic: { id: parentId, field: 'id' } },
-  };
 }

@@ -5,7 +5,7 @@ import {
 } from '@nestjs/swagger';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
-import type { CommandOptions } from '../../event-store/command-handler.js';
+import type { CommandOptions } from '../../event-store/stream-commands.js';
 import { TopicView } from '../topic.view.js';
 import { DefineTopicCommand } from './define-topic.command.js';
 import { DefineTopicRequest } from './define-topic.request.dto.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReadRouter } from '../../../database/read-routing/read-router.js';
-import { asOfCondition, SqlParams, type AsOf } from '../as-of.js';
+import { SqlParams } from '../../../database/sql-params.js';
+import { asOfCondition, type AsOf } from '../as-of.js';
 import { statementReadView, type StatementReadView } from '../statement-read.view.js';
 import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statement-version.js';
 import type { StatementHistoryView } from './statement-history.view.js';

@@ -1,4 +1,4 @@
-import type { SqlParams } from '../as-of.js';
+import type { SqlParams } from '../../../database/sql-params.js';
 
 /**
  * Full-text search of what was said (English stemming; websearch syntax: words, "phrases", or, -not).

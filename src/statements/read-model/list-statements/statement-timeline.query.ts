@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { PartialDate } from '../../../common/dates/partial-date.js';
 import { ReadRouter } from '../../../database/read-routing/read-router.js';
-import { asOfCondition, needsPrimaryPin, pinFrom, pinOf, SqlParams, type AsOf, type PinColumns } from '../as-of.js';
+import { SqlParams } from '../../../database/sql-params.js';
+import { asOfCondition, needsPrimaryPin, pinFrom, pinOf, type AsOf, type PinColumns } from '../as-of.js';
 import { statementReadView, type StatementReadView } from '../statement-read.view.js';
 import { highlightHtml, RANKED_MATCHES_CAP, textSearch } from './statement-search.js';
 import { topicsTitled } from '../../../topics/topics.query.js';

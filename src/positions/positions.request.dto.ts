@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
-import { IsTimestamp } from '../../common/dates/known-at.js';
-import { asList } from '../../common/query-params.js';
-import { IsName, IsPartialDate } from '../../common/validators.js';
+import { IsTimestamp } from '../common/dates/known-at.js';
+import { asList } from '../common/query-params.js';
+import { IsName, IsPartialDate } from '../common/validators.js';
 
 export const POSITION_FORMATS = ['json', 'csv'] as const;
 

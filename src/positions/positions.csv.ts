@@ -1,4 +1,4 @@
-import { toCsv } from '../../stance-changes/formats/csv.js';
+import { toCsv } from '../stance-changes/formats/csv.js';
 import type { PositionsView } from './positions.view.js';
 
 /** A header `actor` then one column per topic id; one row per actor id; a cell is the stance, `?` appended when uncertain. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActorPage, type ActorView } from '../../actors/actor.view.js';
-import { ACTORS } from '../../actors/actors.query.js';
+import { ActorPage, type ActorView } from '../actor.view.js';
+import { ACTORS } from '../actors.query.js';
 import { DEFAULT_LIMIT, NameListRequest } from '../../common/name-list.request.js';
 import { Names } from '../../names/names.js';
 

@@ -1,4 +1,5 @@
-import { asOfCondition, pinOf, SqlParams, type AsOf, type PinColumns } from '../statements/read-model/as-of.js';
+import { SqlParams } from '../database/sql-params.js';
+import { asOfCondition, pinOf, type AsOf, type PinColumns } from '../statements/read-model/as-of.js';
 import { topicSubtreeCondition } from '../statements/read-model/topic-subtree.js';
 import type { ChangeEvidence } from './stance-change.view.js';
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Stance } from '../../statements/statement.events.js';
+import type { Stance } from '../statements/statement.events.js';
 
 export class GridTopic {
   @ApiProperty({ example: 'ukraine-war/negotiations' }) id: string;

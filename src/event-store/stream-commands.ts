@@ -36,7 +36,7 @@ const RACE_RETRIES = 3;
  * retraction must not be refused because the first one succeeded).
  */
 @Injectable()
-export class CommandHandler {
+export class StreamCommands {
   constructor(private readonly store: EventStore) {}
 
   async handle<Command, State, Event extends DomainEvent>(

@@ -4,6 +4,7 @@ import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { withTimeout } from '../common/with-timeout.js';
+import { ping } from '../database/data-source.js';
 import { ReadRouter } from '../database/read-routing/read-router.js';
 import type { ReplicaState } from '../database/read-routing/replica.js';
 
@@ -54,7 +55,7 @@ export class HealthController {
   private async pingDatabase() {
     const indicator = this.indicators.check('database');
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), PING_TIMEOUT_MS);
+      await withTimeout(ping(this.dataSource), PING_TIMEOUT_MS);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ACTORS } from '../../actors/actors.query.js';
-import type { PartialDate } from '../../common/dates/partial-date.js';
-import { ReadRouter } from '../../database/read-routing/read-router.js';
-import { Names } from '../../names/names.js';
-import { SqlParams, type AsOf } from '../../statements/read-model/as-of.js';
-import { TOPICS } from '../../topics/topics.query.js';
-import { latestPer, standing, standingCandidates, uncertain, type StandingScope } from '../standing.query.js';
+import { ACTORS } from '../actors/actors.query.js';
+import type { PartialDate } from '../common/dates/partial-date.js';
+import { ReadRouter } from '../database/read-routing/read-router.js';
+import { Names } from '../names/names.js';
+import { SqlParams } from '../database/sql-params.js';
+import { type AsOf } from '../statements/read-model/as-of.js';
+import { TOPICS } from '../topics/topics.query.js';
+import { latestPer, standing, standingCandidates, uncertain, type StandingScope } from '../stances/standing.query.js';
 import type { GridActor, GridTopic, PositionCell, PositionsView } from './positions.view.js';
 
 /**

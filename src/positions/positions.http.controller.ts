@@ -1,14 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { parseTimestamp } from '../../common/dates/known-at.js';
-import { parsePartialDate } from '../../common/dates/partial-date.js';
-import { Names, readNames } from '../../names/names.js';
+import { parseTimestamp } from '../common/dates/known-at.js';
+import { parsePartialDate } from '../common/dates/partial-date.js';
+import { Names, readNames } from '../names/names.js';
 import { positionsCsv } from './positions.csv.js';
 import { Positions } from './positions.query.js';
 import { PositionsRequest } from './positions.request.dto.js';
 import { PositionsView } from './positions.view.js';
-import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
+import { UNKNOWN_NAME_RESPONSE } from '../names/unknown-name.error.js';
 
 @ApiTags('stances')
 @ApiExtraModels(PositionsView)
