@@ -4,6 +4,7 @@ import { ReadRouter } from '../database/read-routing/read-router.js';
 import { ACTORS } from '../actors/actors.query.js';
 import { MEASURES } from '../claims/measures.query.js';
 import { TOPICS } from '../topics/topics.query.js';
+import { SOURCES } from '../sources/sources.query.js';
 import { CursorSecret, queryDigest } from '../common/cursors/signed-cursor.js';
 import { SqlParams } from '../database/sql-params.js';
 import { findByName, positionAfter, type Found, type NamedRecords, type NamePosition } from './named-records.js';
@@ -91,12 +92,13 @@ function readPosition({ id, match }: Record<string, unknown>): NamePosition | un
   return match === undefined ? { id } : { id, match };
 }
 
-/** The names a read's `actor` (one or several), `topic` and `measure` parameters ask about. */
-export function readNames(asked: { actor?: readonly string[] | string; topic?: string; measure?: string }): AskedNames[] {
+/** The names a read's `actor` (one or several), `topic`, `measure` and `reportedIn` parameters ask about. */
+export function readNames(asked: { actor?: readonly string[] | string; topic?: string; measure?: string; reportedIn?: string }): AskedNames[] {
   const list = (value: readonly string[] | string | undefined) => (value === undefined ? undefined : typeof value === 'string' ? [value] : value);
   return [
     { field: 'actor', records: ACTORS, values: list(asked.actor) },
     { field: 'topic', records: TOPICS, values: list(asked.topic) },
     { field: 'measure', records: MEASURES, values: list(asked.measure) },
+    { field: 'reportedIn', records: SOURCES, values: list(asked.reportedIn) },
   ];
 }

@@ -6,8 +6,10 @@ export interface SideBySideFilter {
   /** A measure path; its sub-measures are included. */
   measure?: string;
   actors?: string[];
-  /** Only claims whose measure or quote match these words (full-text search, as on statements). */
+  /** Only claims whose measure, quote or locator match these words (full-text search, as on statements). */
   text?: string;
+  /** Only claims reported in this source (their `reportedIn`). */
+  reportedIn?: string;
   /** Answer as the records stood then; the present when absent. */
   knownAt?: Date;
   /** Only measures after this one (cursor order). */
@@ -40,6 +42,7 @@ export class ClaimsSideBySideQuery {
       where.push(`(v.measure = ${param(filter.measure)} OR v.measure LIKE ${param(`${filter.measure}/%`)})`);
     }
     if (filter.text !== undefined) where.push(`v.document @@ websearch_to_tsquery('pg_catalog.english', ${param(filter.text)})`);
+    if (filter.reportedIn !== undefined) where.push(`v.reported_in = ${param(filter.reportedIn)}`);
     if (filter.actors !== undefined) where.push(`v.actor_id = ANY(${param(filter.actors)}::text[])`);
     if (filter.after !== undefined) where.push(`v.measure COLLATE "C" > ${param(filter.after)}`);
     const limit = param(filter.limit + 1);

@@ -19,9 +19,13 @@ export class ClaimsSideBySideRequest {
   @IsName({ each: true })
   actor?: string[];
 
-  @ApiPropertyOptional({ description: 'words of the measure or the quote (English stemming, "a phrase" in double quotes): only the claims that match', example: 'killed' })
+  @ApiPropertyOptional({ description: 'words of the measure, the quote or the locator (English stemming, "a phrase" in double quotes): only the claims that match', example: 'killed' })
   @IsOptional() @IsName()
   q?: string;
+
+  @ApiPropertyOptional({ description: 'a source id: only claims reported in that publication (their `reportedIn`); an unknown one: 404 with suggestions', example: 'article-zelensky-willing-to-negotiate-with-putin' })
+  @IsOptional() @IsName()
+  reportedIn?: string;
 
   @ApiPropertyOptional({ description: 'answer as the records stood at this instant (full ISO 8601 timestamp)', example: '2025-02-05T10:00:00Z' })
   @IsOptional() @IsString() @IsTimestamp()

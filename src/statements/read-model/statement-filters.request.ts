@@ -16,7 +16,7 @@ export class StatementFiltersRequest {
   @IsOptional() @IsName()
   topic?: string;
 
-  @ApiPropertyOptional({ description: 'words said (summary, quote, conditions, topic title), English stemming, "a phrase" in double quotes, `or`, `-word`', example: 'negotiations putin' })
+  @ApiPropertyOptional({ description: 'words said (summary, quote, conditions, locator, topic title), English stemming, "a phrase" in double quotes, `or`, `-word`', example: 'negotiations putin' })
   @IsOptional() @IsName()
   q?: string;
 

@@ -17,13 +17,13 @@ export class ListStatementsController {
   @ApiOperation({ summary: 'List statements in the order they were made (statedAt), by actor, topic and period; search them by words (q)' })
   @ApiOkResponse({ type: StatementPage, description: 'Statements in statedAt order, ties in recorded order; with `q`, the matching ones, best first (unless sort=statedAt), each with `highlight`' })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
-  @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
+  @ApiNotFoundResponse({ description: 'An actor, topic or reportedIn names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async list(@Query() request: ListStatementsRequest): Promise<StatementPage> {
     const from = request.from === undefined ? undefined : parsePartialDate(request.from);
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);
     if (from && to && from.start > to.end) throw new InvalidInputError('to', 'to must not be before from');
     return this.timeline.page(
-      { actors: request.actor, topic: request.topic, from, to, text: request.q },
+      { actors: request.actor, topic: request.topic, from, to, reportedIn: request.reportedIn, text: request.q },
       { knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt), cursor: request.cursor, limit: request.limit ?? DEFAULT_LIMIT, order: request.sort },
     );
   }

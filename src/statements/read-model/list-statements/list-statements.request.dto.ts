@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { asInteger } from '../../../common/query-params.js';
+import { IsName } from '../../../common/validators.js';
 import { StatementFiltersRequest } from '../statement-filters.request.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -10,6 +11,10 @@ export const MAX_LIMIT = 500;
 export const SORTS = ['relevance', 'statedAt'] as const;
 
 export class ListStatementsRequest extends StatementFiltersRequest {
+  @ApiPropertyOptional({ description: 'a source id: only statements reported in that publication (their `reportedIn`); an unknown one: 404 with suggestions', example: 'article-zelensky-willing-to-negotiate-with-putin' })
+  @IsOptional() @IsName()
+  reportedIn?: string;
+
   @ApiPropertyOptional({ enum: SORTS, description: 'with `q`: relevance (default) or the timeline order; without `q` always statedAt' })
   @IsOptional() @IsIn(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` })
   sort?: (typeof SORTS)[number];

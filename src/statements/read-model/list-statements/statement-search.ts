@@ -2,8 +2,8 @@ import type { SqlParams } from '../../../database/sql-params.js';
 
 /**
  * Full-text search of what was said (English stemming; websearch syntax: words, "phrases", or, -not).
- * A statement matches by its document (summary, quote, conditions: the generated `document` column of
- * statement_versions, so every version row carries its own) or by its topic's title.
+ * A statement matches by its document (summary, quote, conditions, locator: the generated `document` column
+ * of statement_versions, so every version row carries its own) or by its topic's title.
  */
 export interface TextSearch {
   /** Rows of alias `v` that match. */
@@ -40,7 +40,7 @@ export function textSearch(text: string, titled: readonly string[], params: SqlP
     rank: `round((ts_rank(v.document, ${query})${topics ? ` + CASE WHEN v.topic_id = ANY(${topics}) THEN 0.1 ELSE 0 END` : ''})::numeric, 6)`,
     highlight: (alias) => {
       const conditions = `(SELECT string_agg(c, '; ') FROM jsonb_array_elements_text(${alias}.conditions) c)`;
-      const said = `concat_ws(' — ', ${alias}.summary, ${alias}.quote, ${conditions}, ${titleOf(alias)})`;
+      const said = `concat_ws(' — ', ${alias}.summary, ${alias}.quote, ${conditions}, ${alias}.locator, ${titleOf(alias)})`;
       return `ts_headline('pg_catalog.english', translate(translate(${said}, E'\\x01\\x02\\x03\\x04\\x05\\x06\\x07', ''), '&<>"''', E'\\x03\\x04\\x05\\x06\\x07'), ${query},
                 'StartSel=${START}, StopSel=${STOP}, MaxFragments=1, MaxWords=30, MinWords=12')`;
     },

@@ -18,6 +18,8 @@ export interface TimelineFilters {
   readonly topic?: string;
   readonly from?: PartialDate;
   readonly to?: PartialDate;
+  /** Only statements reported in this source (their `reportedIn`). */
+  readonly reportedIn?: string;
   /** Words to search for (see statement-search.ts). */
   readonly text?: string;
   /** With `text`: the topics whose title it matches (topicsTitled). */
@@ -48,6 +50,7 @@ export function timelineQuery(
   if (filters.topic) where.push(topicSubtreeCondition(filters.topic, params));
   if (filters.from) where.push(`v.stated_end >= ${params.add(filters.from.start)}::date`);
   if (filters.to) where.push(`v.stated_start <= ${params.add(filters.to.end)}::date`);
+  if (filters.reportedIn !== undefined) where.push(`v.reported_in = ${params.add(filters.reportedIn)}`);
   const search = filters.text === undefined ? undefined : textSearch(filters.text, filters.titled ?? [], params);
   if (search) where.push(search.condition);
   const conditions = () => where.join('\n                  AND ');
@@ -83,7 +86,7 @@ export class StatementTimeline {
     const order = filters.text === undefined ? 'statedAt' : request.order ?? 'relevance';
     const query = queryDigest({
       actors: filters.actors ? [...new Set(filters.actors)].sort() : null,
-      topic: filters.topic, from: filters.from?.text, to: filters.to?.text, knownAt: request.knownAt?.toISOString(),
+      topic: filters.topic, from: filters.from?.text, to: filters.to?.text, reportedIn: filters.reportedIn, knownAt: request.knownAt?.toISOString(),
       text: filters.text, order,
     });
     const codec = new TimelineCursorCodec(await this.cursorSecret.get());
@@ -97,7 +100,7 @@ export class StatementTimeline {
     // After the cursor (when a request has both a bad cursor and an unknown name, the 400 wins), and side by
     // side with the page, which is thrown away when a name is unknown.
     let [, rows] = await Promise.all([
-      this.names.require(readNames({ actor: filters.actors, topic: filters.topic })),
+      this.names.require(readNames({ actor: filters.actors, topic: filters.topic, reportedIn: filters.reportedIn })),
       this.reads.query(sql, values) as Promise<PinnedRow[]>,
     ]);
     if (rows.length > request.limit && needsPrimaryPin(asOf, rows[0])) rows = await this.reads.query(sql, values, { primary: true });
