@@ -98,7 +98,7 @@ export async function measureCpuSplit(context: BenchContext, cluster: ReplicaClu
     try {
       const dataSource = createDataSource({ url: emptyDb.url, poolSize: 1 });
       await dataSource.initialize();
-      await migrate(dataSource, { exclusive: false });
+      await migrate(dataSource);
       await dataSource.destroy();
       const [startupPids, pids]: number[][] = [[], []];
       const startup = await metered({ name: emptyDb.name, pool: db.pool }, startupPids, () => runRebuild(emptyDb.url, undefined, startupPids));
