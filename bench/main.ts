@@ -7,6 +7,7 @@ import { prepareHistories } from './phases/history-phase.js';
 import { measureAnswers } from './phases/answers-phase.js';
 import { measureLog } from './phases/log-phase.js';
 import { measureReads } from './phases/read-phase.js';
+import { measureEmbedded } from './phases/embedded-phase.js';
 import { measureReplicaRouting } from './phases/replica-phase.js';
 import { measureWrites } from './phases/write-phase.js';
 import { markdownTable } from './report.js';
@@ -38,6 +39,7 @@ try {
   await measureReads(context);
   await measureAnswers(context);
   await measureReplicaRouting(context);
+  await measureEmbedded(context);
   await measureWrites(context);
 
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; node ${process.version}; PostgreSQL ${version}`;

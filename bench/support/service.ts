@@ -15,10 +15,15 @@ export const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
  * LOG_LEVEL=warn: pino's per-request info lines would otherwise be written to a pipe this process has
  * to drain, which costs the shared CPU on both sides of no comparison.
  */
-export async function startService(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchService> {
+export async function startService(databaseUrl: string, extraEnv: Record<string, string | undefined> = {}, nodeArgs: string[] = []): Promise<BenchService> {
   const service = await startBuiltService({
     DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false',
     API_KEYS: `${EDITOR_KEY}:editor,${ADMIN_KEY}:admin`, WRITE_RATE_LIMIT: '0', ...extraEnv,
   }, { main: builtFile('main.js'), nodeArgs, healthTimeoutMs: 60_000, keepOutput: 8_000 });
   return { url: service.url, pid: service.child.pid!, stop: async () => { await service.stop('SIGTERM'); } };
+}
+
+/** The same build on the embedded default: no DATABASE_URL, its own PostgreSQL under `dataDir`. */
+export function startEmbeddedService(dataDir: string, nodeArgs: string[] = []): Promise<BenchService> {
+  return startService('', { DATABASE_URL: undefined, DATA_DIR: dataDir }, nodeArgs);
 }
