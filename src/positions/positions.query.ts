@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ACTORS } from '../actors/actors.query.js';
 import type { PartialDate } from '../common/dates/partial-date.js';
 import { ReadRouter } from '../database/read-routing/read-router.js';
-import { Names } from '../names/names.js';
+import { Names, readNames } from '../names/names.js';
 import { SqlParams } from '../database/sql-params.js';
 import { type AsOf } from '../statements/read-model/as-of.js';
 import { TOPICS } from '../topics/topics.query.js';
@@ -44,6 +44,8 @@ export class Positions {
       this.names.rows<GridTopic & { parentId: string }>(TOPICS, scope.topic === undefined ? topicIds : [scope.topic, ...topicIds]),
       this.names.rows<GridActor>(ACTORS, scope.actors ?? cells.map((c) => c.actorId)),
     ]);
+    // The rows just read hold the asked topic and actors when they exist: the names are checked without a query of their own.
+    await this.names.confirm(readNames({ actor: scope.actors, topic: scope.topic }), (field) => (field === 'actor' ? actors : topics).map((row) => row.id));
     const topic = (t: GridTopic | undefined) => (t ? { id: t.id, title: t.title, proposition: t.proposition } : null);
     const withCell = new Set(topicIds);
     return {
