@@ -3,6 +3,7 @@ import { ACTORS } from '../actors/actors.query.js';
 import type { PartialDate } from '../common/dates/partial-date.js';
 import { ReadRouter } from '../database/read-routing/read-router.js';
 import { Names, readNames } from '../names/names.js';
+import { prepared } from '../database/prepared.js';
 import { SqlParams } from '../database/sql-params.js';
 import { type AsOf } from '../statements/read-model/as-of.js';
 import { TOPICS } from '../topics/topics.query.js';
@@ -12,7 +13,8 @@ import type { GridActor, GridTopic, PositionCell, PositionsView } from './positi
 /**
  * The cells of the grid: per actor and topic, the standing statement exactly as /v1/stance computes it
  * (the same candidates and the same pick, standing.query.ts), else the latest statement whose partial
- * date covers the date (uncertain), else nothing.
+ * date covers the date (uncertain), else nothing. The text varies only with the shape of the scope and
+ * the kind of `asOf` (a dozen texts at most), so the service prepares it.
  */
 export function positionsQuery(scope: StandingScope, on: PartialDate, asOf: AsOf): { sql: string; values: unknown[] } {
   const params = new SqlParams();
@@ -38,7 +40,7 @@ export class Positions {
   async grid(scope: StandingScope, on: PartialDate, knownAt: Date | undefined): Promise<PositionsView> {
     const asOf: AsOf = knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' };
     const { sql, values } = positionsQuery(scope, on, asOf);
-    const cells: PositionCell[] = await this.reads.query(sql, values);
+    const cells: PositionCell[] = await this.reads.query(prepared(sql), values);
     const topicIds = cells.map((c) => c.topicId);
     const [topics, actors] = await Promise.all([
       this.names.rows<GridTopic & { parentId: string }>(TOPICS, scope.topic === undefined ? topicIds : [scope.topic, ...topicIds]),

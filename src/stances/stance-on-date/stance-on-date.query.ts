@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReadRouter } from '../../database/read-routing/read-router.js';
 import type { PartialDate } from '../../common/dates/partial-date.js';
+import { prepared } from '../../database/prepared.js';
 import { SqlParams } from '../../database/sql-params.js';
 import { knownNames, knownColumn, Names, readNames } from '../../names/names.js';
 import { type AsOf } from '../../statements/read-model/as-of.js';
@@ -17,7 +18,7 @@ export const stanceNames = (actor: string, topic: string) => readNames({ actor, 
 /**
  * The three answers to "what did X say about Y on D", from one snapshot (the rule: standing.query.ts),
  * and beside them whether X and Y name records (knownNames): one row at least, whose `part` is null when
- * there is nothing to answer.
+ * there is nothing to answer. The text varies only with the kind of `asOf`, so the service prepares it.
  */
 export function stanceOnDateQuery(actor: string, topic: string, on: PartialDate, asOf: AsOf): { sql: string; values: unknown[] } {
   const params = new SqlParams();
@@ -45,7 +46,7 @@ export class StanceOnDate {
   async answer(actor: string, topic: string, on: PartialDate, knownAt: Date | undefined): Promise<StanceOnDateView> {
     const asOf: AsOf = knownAt ? { kind: 'known-at', knownAt } : { kind: 'now' };
     const { sql, values } = stanceOnDateQuery(actor, topic, on, asOf);
-    const rows: (StatementRow & { part: Part | null } & Record<string, string[]>)[] = await this.reads.query(sql, values);
+    const rows: (StatementRow & { part: Part | null } & Record<string, string[]>)[] = await this.reads.query(prepared(sql), values);
     await this.names.confirm(stanceNames(actor, topic), (field) => rows[0][knownColumn(field)]);
     const of = (part: Part) => rows.filter((r) => r.part === part).map(statementReadView);
     return {
