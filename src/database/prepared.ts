@@ -15,6 +15,14 @@ import { createHash } from 'node:crypto';
  * result where TypeORM wants the SQL string.
  */
 export function prepared(text: string): string {
-  const name = `sl_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
-  return { name, text } as unknown as string;
+  let statement = named.get(text);
+  if (!statement) {
+    statement = { name: `sl_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`, text };
+    named.set(text, statement);
+  }
+  return statement as unknown as string;
 }
+
+// The reads build their text per call: hashing it again each time was a share of a stance answer's CPU.
+// As few entries as there are texts, which is what prepared() is for.
+const named = new Map<string, { name: string; text: string }>();
