@@ -6,7 +6,6 @@ import { MEASURES } from '../claims/measures.query.js';
 import { TOPICS } from '../topics/topics.query.js';
 import { SOURCES } from '../sources/sources.query.js';
 import { CursorSecret, queryDigest } from '../common/cursors/signed-cursor.js';
-import { prepared } from '../database/prepared.js';
 import { SqlParams } from '../database/sql-params.js';
 import { findByName, positionAfter, type Found, type NamedRecords, type NamePosition } from './named-records.js';
 import { UnknownNameError, type UnknownName } from './unknown-name.error.js';
@@ -46,11 +45,6 @@ export class Names {
     const [row] = await this.reads.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = $1`, [id]);
     if (!row) throw new UnknownNameError([await this.unknown(records, field, id)]);
     return row;
-  }
-
-  /** The records with these ids (those that exist), in no particular order. */
-  rows<T>(records: NamedRecords, ids: readonly string[]): Promise<T[]> {
-    return this.reads.query(prepared(`SELECT ${records.columns} FROM ${records.from} WHERE id = ANY($1::text[])`), [[...new Set(ids)]]);
   }
 
   /**
