@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { parsePartialDate } from '../../src/common/dates/partial-date.js';
+import { prepared } from '../../src/database/prepared.js';
 import { positionsQuery } from '../../src/positions/positions.query.js';
 import { timelineQuery } from '../../src/statements/read-model/list-statements/statement-timeline.query.js';
 import { TOPICS_TITLED } from '../../src/topics/topics.query.js';
@@ -25,10 +26,11 @@ export interface GridQuestion { readonly topic: string; readonly actors: readonl
 export const positionsPath = (g: GridQuestion) =>
   `/v1/positions?topic=${encodeURIComponent(g.topic)}&on=${g.on}${g.actors.map((a) => `&actor=${encodeURIComponent(a)}`).join('')}`;
 
-/** Raw side of the grid: the cells' SQL (positionsQuery), as the service runs it. */
+/** Raw side of the grid: the cells' SQL (positionsQuery), as the service runs it: the same prepared statement. */
 export function positionsDirect(pool: pg.Pool, g: GridQuestion, connections: number, durationMs: number): Promise<LoopResult> {
   const { sql, values } = positionsQuery({ topic: g.topic, actors: g.actors }, parsePartialDate(g.on)!, { kind: 'now' });
-  return closedLoop({ workers: connections, durationMs, operation: async () => { await pool.query(sql, values); } });
+  const statement = prepared(sql);
+  return closedLoop({ workers: connections, durationMs, operation: async () => { await pool.query(statement, values); } });
 }
 
 /** How many current statements a search matches, for the notes. */

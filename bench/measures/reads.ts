@@ -1,5 +1,6 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { parsePartialDate } from '../../src/common/dates/partial-date.js';
+import { prepared } from '../../src/database/prepared.js';
 import { stanceOnDateQuery } from '../../src/stances/stance-on-date/stance-on-date.query.js';
 import { Random } from '../history/random.js';
 import { randomDay } from '../history/registries.js';
@@ -36,14 +37,17 @@ export async function stanceOverHttp(base: string, questions: readonly StanceQue
   return getLoop(base, questions.map(stancePath), connections, durationMs);
 }
 
-/** Raw side: the very SQL the service runs for each question (stanceOnDateQuery), sent on a plain pg pool. */
+/**
+ * Raw side: the very SQL the service runs for each question (stanceOnDateQuery, which checks the names
+ * too), sent on a plain pg pool as the same prepared statement.
+ */
 export function stanceDirect(pool: pg.Pool, questions: readonly StanceQuestion[], connections: number, durationMs: number): Promise<LoopResult> {
   const queries = questions.map((q) => stanceOnDateQuery(q.actor, q.topic, parsePartialDate(q.on)!, { kind: 'now' }));
   return closedLoop({
     workers: connections, durationMs,
     operation: async (n) => {
       const { sql, values } = queries[n % queries.length];
-      await pool.query(sql, values);
+      await pool.query(prepared(sql), values);
     },
   });
 }
@@ -64,19 +68,33 @@ export async function getLoop(base: string, paths: readonly string[], connection
 
 /**
  * The database's own share of a stance answer: EXPLAIN (ANALYZE) of the service's SQL for each
- * question, one at a time; median planning and execution time in ms, and the plan of the first.
+ * question, one at a time, as the service runs it: prepared once on one connection, then executed with
+ * each question's values, so PostgreSQL plans as it does for the service (a plan for the values the
+ * first five times, then the generic plan when it is estimated no dearer). Median planning and
+ * execution time in ms, how many executions used the generic plan, and the plan of the last.
  */
-export async function explainStance(pool: pg.Pool, questions: readonly StanceQuestion[]): Promise<{ planningMs: number; executionMs: number; plan: string }> {
+export async function explainStance(pool: pg.Pool, questions: readonly StanceQuestion[]): Promise<{ planningMs: number; executionMs: number; genericPlans: number; plan: string }> {
   const planning: number[] = [];
   const execution: number[] = [];
-  let plan = '';
-  for (const q of questions) {
-    const { sql, values } = stanceOnDateQuery(q.actor, q.topic, parsePartialDate(q.on)!, { kind: 'now' });
-    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, values);
-    const [result] = rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
-    planning.push(result['Planning Time']);
-    execution.push(result['Execution Time']);
-    if (!plan) plan = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`, values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+  const queries = questions.map((q) => stanceOnDateQuery(q.actor, q.topic, parsePartialDate(q.on)!, { kind: 'now' }));
+  const client = await pool.connect();
+  try {
+    await client.query(`PREPARE explained_stance AS ${queries[0].sql}`);
+    // EXECUTE takes no bind parameters: the values (text, and arrays of text) go as literals.
+    const literal = (v: unknown): string => (Array.isArray(v) ? `ARRAY[${v.map(literal).join(', ')}]` : pg.escapeLiteral(String(v)));
+    const execute = (values: readonly unknown[]) => `EXECUTE explained_stance(${values.map(literal).join(', ')})`;
+    for (const { sql, values } of queries) {
+      if (sql !== queries[0].sql) throw new Error('the stance questions should share one SQL text');
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${execute(values)}`);
+      const [result] = rows[0]['QUERY PLAN'] as { 'Planning Time': number; 'Execution Time': number }[];
+      planning.push(result['Planning Time']);
+      execution.push(result['Execution Time']);
+    }
+    const [{ generic_plans: genericPlans }] = (await client.query(`SELECT generic_plans FROM pg_prepared_statements WHERE name = 'explained_stance'`)).rows;
+    const plan = (await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${execute(queries.at(-1)!.values)}`)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    return { planningMs: quantile(planning, 0.5), executionMs: quantile(execution, 0.5), genericPlans: Number(genericPlans), plan };
+  } finally {
+    await client.query('DEALLOCATE explained_stance').catch(() => undefined);
+    client.release();
   }
-  return { planningMs: quantile(planning, 0.5), executionMs: quantile(execution, 0.5), plan };
 }

@@ -47,25 +47,29 @@ export class Names {
     return row;
   }
 
-  /** The records with these ids (those that exist), in no particular order. */
-  rows<T>(records: NamedRecords, ids: readonly string[]): Promise<T[]> {
-    return this.reads.query(`SELECT ${records.columns} FROM ${records.from} WHERE id = ANY($1::text[])`, [[...new Set(ids)]]);
+  /**
+   * Throws the 404 naming every value, of every field, that names nothing recorded. Existence is judged
+   * now, for every field in one query (a read pays one round trip for it, unless it selects
+   * knownNames beside its answer and calls confirm instead).
+   */
+  async require(asked: readonly AskedNames[]): Promise<void> {
+    const params = new SqlParams();
+    const known = knownNames(asked, params);
+    if (known === undefined) return;
+    const [row] = await this.reads.query(`SELECT ${known}`, params.values);
+    await this.confirm(asked, (field) => row[knownColumn(field)]);
   }
 
   /**
-   * Throws the 404 naming every value, of every field, that names nothing recorded. Existence is judged
-   * now, for every field in one query (a read pays one round trip for it).
+   * Throws the 404 naming every asked value that `found` (per field, the values that name a record) does
+   * not hold. Only then does it take a round trip of its own, for the suggestions.
    */
-  async require(asked: readonly AskedNames[]): Promise<void> {
-    const fields = asked.filter((a) => a.values?.length).map((a) => ({ ...a, values: [...new Set(a.values)] }));
-    if (fields.length === 0) return;
-    const params = new SqlParams();
-    const sql = fields.map((f, i) => `SELECT ${i} AS field, id FROM (${f.records.existing(params.add(f.values))}) found`).join(' UNION ALL ');
-    const found: { field: number; id: string }[] = await this.reads.query(sql, params.values);
-    const known = new Set(found.map((row) => `${row.field}:${row.id}`));
+  async confirm(asked: readonly AskedNames[], found: (field: string) => readonly string[]): Promise<void> {
     const unknown: UnknownName[] = [];
-    for (const [i, { field, records, values }] of fields.entries()) {
-      for (const value of values.filter((v) => !known.has(`${i}:${v}`))) unknown.push(await this.unknown(records, field, value));
+    for (const { field, records, values } of asked) {
+      if (!values?.length) continue;
+      const known = new Set(found(field));
+      for (const value of new Set(values)) if (!known.has(value)) unknown.push(await this.unknown(records, field, value));
     }
     if (unknown.length > 0) throw new UnknownNameError(unknown);
   }
@@ -86,6 +90,20 @@ export class Names {
     return { field, value, message: `No ${records.noun} ${JSON.stringify(value)}`, suggestions: alike.map((row) => row.id) };
   }
 }
+
+/**
+ * A select list answering, for each field asked about, the asked values that name a record (a text[]
+ * named by knownColumn): selected beside a read's answer, it checks the names in the read's own round
+ * trip (see Names.confirm). Undefined when nothing is asked.
+ */
+export function knownNames(asked: readonly AskedNames[], params: SqlParams): string | undefined {
+  const columns = asked.filter((a) => a.values?.length)
+    .map((a) => `ARRAY(${a.records.existing(params.add([...new Set(a.values)]))}) AS "${knownColumn(a.field)}"`);
+  return columns.length ? columns.join(', ') : undefined;
+}
+
+/** The column of knownNames holding a field's known values. */
+export const knownColumn = (field: string) => `known_${field}`;
 
 function readPosition({ id, match }: Record<string, unknown>): NamePosition | undefined {
   if (typeof id !== 'string' || (match !== undefined && (typeof match !== 'string' || !MATCH.test(match)))) return undefined;

@@ -3,7 +3,6 @@ import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkRespon
 import type { Response } from 'express';
 import { parseTimestamp } from '../common/dates/known-at.js';
 import { parsePartialDate } from '../common/dates/partial-date.js';
-import { Names, readNames } from '../names/names.js';
 import { positionsCsv } from './positions.csv.js';
 import { Positions } from './positions.query.js';
 import { PositionsRequest } from './positions.request.dto.js';
@@ -14,7 +13,7 @@ import { UNKNOWN_NAME_RESPONSE } from '../names/unknown-name.error.js';
 @ApiExtraModels(PositionsView)
 @Controller('v1/positions')
 export class PositionsController {
-  constructor(private readonly positions: Positions, private readonly names: Names) {}
+  constructor(private readonly positions: Positions) {}
 
   @Get()
   @ApiOperation({ summary: 'Where every actor stands on a topic and each subtopic on a date: the grid' })
@@ -41,11 +40,7 @@ export class PositionsController {
     const on = parsePartialDate(request.on ?? new Date().toISOString().slice(0, 10))!;
     const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);
     const actors = request.actor ? [...new Set(request.actor)] : undefined;
-    // Side by side: the grid is thrown away when a name is unknown, and an existing one costs no extra wait.
-    const [, grid] = await Promise.all([
-      this.names.require(readNames({ actor: actors, topic: request.topic })),
-      this.positions.grid({ actors, topic: request.topic }, on, knownAt),
-    ]);
+    const grid = await this.positions.grid({ actors, topic: request.topic }, on, knownAt);
     if (request.format !== 'csv') return grid;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     return positionsCsv(grid);

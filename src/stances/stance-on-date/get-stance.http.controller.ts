@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Names, readNames } from '../../names/names.js';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
 import { GetStanceRequest } from './get-stance.request.dto.js';
@@ -11,7 +10,7 @@ import { UNKNOWN_NAME_RESPONSE } from '../../names/unknown-name.error.js';
 @ApiTags('stances')
 @Controller('v1/stance')
 export class GetStanceController {
-  constructor(private readonly stance: StanceOnDate, private readonly names: Names) {}
+  constructor(private readonly stance: StanceOnDate) {}
 
   @Get()
   @ApiOperation({ summary: "What an actor's stance on a topic was on a date" })
@@ -20,11 +19,6 @@ export class GetStanceController {
   @ApiNotFoundResponse({ description: 'The actor or topic names nothing recorded: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
   async get(@Query() request: GetStanceRequest): Promise<StanceOnDateView> {
     const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);
-    // Side by side: the answer is thrown away when a name is unknown, and an existing one costs no extra wait.
-    const [, answer] = await Promise.all([
-      this.names.require(readNames({ actor: request.actor, topic: request.topic })),
-      this.stance.answer(request.actor, request.topic, parsePartialDate(request.on)!, knownAt),
-    ]);
-    return answer;
+    return this.stance.answer(request.actor, request.topic, parsePartialDate(request.on)!, knownAt);
   }
 }
