@@ -56,6 +56,20 @@ describe('NDJSON import', () => {
     expect(report.failed.map((f) => f.line)).toEqual([2, 3, 4]);
     expect(report.failed[0].problem).toContain('actor.id');
   });
+
+  it('reports a line its page refuses before the bad lines that follow it, in file order', async () => {
+    // Line 2 is refused when its page is checked, after line 3 has been read and found wrong.
+    const file = join(scratch, 'refused-then-bad.ndjson');
+    writeFileSync(file, [
+      '{"actor": {"id": "olaf-scholz", "name": "Olaf Scholz", "kind": "person"}}',
+      '{"statement": {"actorId": "nobody-known", "topicId": "no-topic", "stance": "support", "summary": "S", "form": "paraphrase", "statedAt": "2024", "sourceId": "no-source"}}',
+      'not json',
+    ].join('\n'));
+    const report = await t.app.get(NdjsonImporter).importFile(file);
+    expect(report.recorded).toBe(1);
+    expect(report.failed.map((f) => f.line)).toEqual([2, 3]);
+    expect(report.failed[0].problem).toContain('No actor nobody-known');
+  });
 });
 
 describe('NDJSON import of a file larger than a page', () => {

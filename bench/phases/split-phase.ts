@@ -6,7 +6,7 @@ import { createDataSource, migrate } from '../../src/database/data-source.js';
 import { createScratchDatabase } from '../../src/database/scratch-database.js';
 import type { ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
 import { profileArgs } from '../config.js';
-import { runImport, writeImportFile } from '../measures/import.js';
+import { ceilingInsert, createCeilingTables, runImport, writeImportFile, writtenRows } from '../measures/import.js';
 import { runRebuild } from '../measures/rebuild.js';
 import { stanceQuestions } from '../measures/reads.js';
 import type { CpuSplit } from '../support/cpu-meter.js';
@@ -85,10 +85,13 @@ export async function measureCpuSplit(context: BenchContext, cluster: ReplicaClu
     const file = await writeImportFile(join(tmpdir(), `split-import-${process.pid}.ndjson`), Array.from({ length: lines }, () => small.history.writer.next()), 'split-import');
     const empty = await writeImportFile(join(tmpdir(), `split-import-${process.pid}-empty.ndjson`), [], 'split-empty');
     try {
+      const ceiling = await createCeilingTables(db.pool);
       const [startupPids, pids]: number[][] = [[], []];
       const startup = await measure(startupPids, () => runImport(url, empty, startupPids));
       const full = await measure(pids, () => runImport(url, file, pids));
       costs.push(per(`import line (${lines} lines, the command's start-up subtracted)`, full, lines, startup));
+      const rows = await writtenRows(db.pool, ceiling, file);
+      costs.push(per('the same line written by PostgreSQL alone (import ceiling)', await measure([], () => ceilingInsert(db.pool, ceiling, file, rows)), lines));
     } finally {
       await Promise.all([file, empty].map((f) => rm(f.path, { force: true })));
     }

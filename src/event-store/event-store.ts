@@ -89,7 +89,9 @@ export class EventStore {
       slices.map(([, end]) => end),
       sent.flatMap((append) => append.eventIds),
       sent.flatMap((append) => append.types),
-      sent.flatMap((append) => append.data),
+      // The events' data as one JSON array, their texts joined as they are: a jsonb[] parameter would
+      // have the driver escape every quote of every event into an array literal, and the server undo it.
+      `[${sent.flatMap((append) => append.data).join(',')}]`,
       sent.flatMap((append) => append.schemaVersions),
     ];
     // One append_events call per new stream, in the order given, each with its slice of the events.
@@ -99,7 +101,7 @@ export class EventStore {
           FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::int[])
                WITH ORDINALITY AS c(stream_id, key, fingerprint, metadata, first, last, n)
           CROSS JOIN LATERAL append_events(c.stream_id, 0, ($7::uuid[])[c.first:c.last], ($8::text[])[c.first:c.last],
-                   ($10::smallint[])[c.first:c.last], ($9::jsonb[])[c.first:c.last],
+                   ($10::smallint[])[c.first:c.last], ARRAY(SELECT $9::jsonb -> i FROM generate_series(c.first - 1, c.last - 1) AS i),
                    c.metadata, c.key, c.fingerprint) r
       ) appended ORDER BY creation, version`;
     try {
