@@ -9,9 +9,16 @@ import { createHash } from 'node:crypto';
  *
  * TypeORM's `query(sql, parameters)` hands `sql` to pg's `client.query` unchanged, and pg takes a
  * `{ name, text }` config there (and copies it before adding the values), hence the cast: pass the
- * result where TypeORM wants the SQL string.
+ * result where TypeORM wants the SQL string. A text put together per call (an append with its read
+ * model, see EventStore) is hashed once: the configs are kept, as few as the texts prepared.
  */
 export function prepared(text: string): string {
-  const name = `sl_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
-  return { name, text } as unknown as string;
+  let config = configs.get(text);
+  if (!config) {
+    config = { name: `sl_${createHash('sha256').update(text).digest('hex').slice(0, 20)}`, text };
+    configs.set(text, config);
+  }
+  return config as unknown as string;
 }
+
+const configs = new Map<string, { name: string; text: string }>();
