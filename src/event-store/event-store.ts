@@ -10,6 +10,7 @@ import { EVENT_VERSIONS } from './event-versions.js';
 import { ProjectionRegistry } from './inline-projections/projection-registry.js';
 import { APPENDED_COLUMNS, type Projection } from './inline-projections/projection.js';
 import { prepared } from '../database/prepared.js';
+import { queryOnPool } from '../database/pool-query.js';
 import { SqlParams } from '../database/sql-params.js';
 import { logIsEmpty } from './log-facts.js';
 
@@ -191,7 +192,7 @@ export class EventStore {
     const inline = this.projections.inlineFor(sent.types);
     const single = singleStatement(sent, encodeExpected(expected), inline, options.condition);
     if (single) {
-      const [row, ...rest]: (AppendedRow & { objections?: Record<string, unknown>[] | null })[] = await this.dataSource.query(single.sql, single.params);
+      const [row, ...rest] = await queryOnPool<AppendedRow & { objections?: Record<string, unknown>[] | null }>(this.dataSource, single.sql, single.params);
       if (row?.objections) throw options.condition!.refusal(row.objections);
       // Without objections, the answer's rows are the append's (the condition's column aside).
       return appendResult<E>(sent, row && row.version !== null ? [row, ...rest] : []);
