@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { profileArgs } from '../config.js';
 import { rawInserts, storeAppends } from '../measures/append.js';
 import { ceilingInsert, createCeilingTables, rawBatchInsert, runImport, writeImportFile, writtenRows, type ImportFile } from '../measures/import.js';
-import { recordOverHttp, recordRaw } from '../measures/record-statement.js';
+import { recordCeiling, recordOverHttp, recordRaw } from '../measures/record-statement.js';
 import { atLeast, pairedRow } from '../report.js';
 import { createRawEventsTable } from '../support/bench-database.js';
 import type { LoopResult } from '../support/closed-loop.js';
@@ -24,7 +24,8 @@ const perOp = (runs: { result: LoopResult; cpu: import('../support/cpu-meter.js'
 /**
  * Writes, on the small history's database (its reads have been measured): event-store appends with 1
  * and 16 writers, POST /v1/statements with 16 connections, and the NDJSON import, each against raw
- * inserts into an events-shaped table of the same database, with the CPU each process spent.
+ * inserts into an events-shaped table of the same database, with the CPU each process spent. POST is
+ * also measured against its ceiling: the SQL the service sends for it, from a raw client (recordCeiling).
  */
 export async function measureWrites(context: BenchContext): Promise<void> {
   const { config, small } = context;
@@ -57,8 +58,9 @@ export async function measureWrites(context: BenchContext): Promise<void> {
     const bodies = Array.from({ length: 5_000 }, () => history.writer.next());
     await recordOverHttp(service.url, bodies, 16, 1_000, 'warm-http');
     await recordRaw(db.pool, table, bodies, 16, 1_000, 'warm-raw');
+    await recordCeiling(db.pool, bodies, 16, 1_000, 'warm-ceiling');
     const peaks: number[] = [];
-    const [http, raw] = await interleaved(config.repetitions, [
+    const [http, raw, ceiling] = await interleaved(config.repetitions, [
       async (rep) => {
         rss.resetPeak();
         const r = await metered(db, [service.pid], () => recordOverHttp(service.url, bodies, 16, config.httpSeconds * 1000, `http-${rep}`));
@@ -70,13 +72,25 @@ export async function measureWrites(context: BenchContext): Promise<void> {
         progress(`record statement rep ${rep + 1}: raw ${rate(r.result)}/s`);
         return r;
       },
+      async (rep) => {
+        const r = await metered(db, [], () => recordCeiling(db.pool, bodies, 16, config.httpSeconds * 1000, `ceiling-${rep}`));
+        progress(`record statement rep ${rep + 1}: its SQL from a raw client ${rate(r.result)}/s`);
+        return r;
+      },
     ]);
     progress(`record statement: HTTP ${loops(http).map(rate).join(', ')}/s`);
     context.rows.push(pairedRow('record a statement end to end: POST /v1/statements, 16 connections', 'statements/s',
       loops(http).map((r) => r.perSecond), loops(raw).map((r) => r.perSecond), atLeast(0.4)));
+    // No target: how far the service is from what its own SQL allows, next to the ratio to a bare INSERT above.
+    context.rows.push(pairedRow('record a statement: POST /v1/statements against its own SQL from a raw client (the ceiling), 16 connections', 'statements/s',
+      loops(http).map((r) => r.perSecond), loops(ceiling).map((r) => r.perSecond)));
     context.notes.push(`POST /v1/statements, 16 connections: latency ${loops(http).map(lat).join('; ')}; service peak RSS ${peaks.map((x) => x.toFixed(0)).join(', ')} MiB. `
-      + `CPU per statement: HTTP ${perOp(http)}; raw ${perOp(raw)}.`);
-    context.raw.recordStatement = { http: summarize(loops(http)), raw: summarize(loops(raw)), peaks, cpu: { http: http.map((r) => r.cpu), raw: raw.map((r) => r.cpu) } };
+      + `CPU per statement: HTTP ${perOp(http)}; raw ${perOp(raw)}; ceiling (the service's SQL from a raw client) ${perOp(ceiling)}. `
+      + `Ceiling latency ${loops(ceiling).map(lat).join('; ')}.`);
+    context.raw.recordStatement = {
+      http: summarize(loops(http)), raw: summarize(loops(raw)), ceiling: summarize(loops(ceiling)), peaks,
+      cpu: { http: http.map((r) => r.cpu), raw: raw.map((r) => r.cpu), ceiling: ceiling.map((r) => r.cpu) },
+    };
   } finally {
     rss.stop();
     await service.stop();

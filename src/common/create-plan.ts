@@ -24,8 +24,8 @@ export class PlannedCreations {
   async carryOut<Command, State, Event extends DomainEvent>(
     plan: CreatePlan<Command, State, Event>, options: CommandOptions,
   ): Promise<CommandResult<State, Event>> {
-    // Registry records are never removed, so what is found here still exists when the stream is created.
-    await this.references.require(plan.references);
-    return this.commands.create(plan.streamId, plan.decider, plan.command, options);
+    // What the plan names is checked with the append itself (registry records are never removed, so a
+    // check that passed still holds): one round trip for the whole write, and nothing written on a 422.
+    return this.commands.create(plan.streamId, plan.decider, plan.command, { ...options, condition: this.references.condition(plan.references) });
   }
 }

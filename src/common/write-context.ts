@@ -9,8 +9,8 @@ const IF_MATCH = /^(?:W\/)?"?(\d{1,9})"?$/;
 
 /**
  * What every write passes to the event store besides its command: who recorded it, the idempotency key
- * (scoped to the caller's API key, so two clients cannot collide), a fingerprint of the request so a
- * reused key with another body is caught, and the `If-Match` version.
+ * (scoped to the caller's API key, so two clients cannot collide), with it a fingerprint of the request
+ * so a reused key with another body is caught, and the `If-Match` version.
  */
 export const WriteContext = createParamDecorator((_: unknown, context: ExecutionContext): CommandOptions => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -26,7 +26,8 @@ export const WriteContext = createParamDecorator((_: unknown, context: Execution
   const principal = request.principal?.keyId ?? 'anonymous';
   return {
     idempotencyKey: key === undefined ? undefined : `${principal}:${key}`,
-    fingerprint: createHash('sha256')
+    // Only a key is checked against it: without one, the body is not serialised and hashed for nothing.
+    fingerprint: key === undefined ? undefined : createHash('sha256')
       .update(JSON.stringify([request.method, request.originalUrl.split('?')[0], ifMatch ?? null, request.body ?? null]))
       .digest('base64url'),
     expectedVersion: expected === undefined ? undefined : Number(expected),

@@ -8,7 +8,10 @@ import {
 } from './recorded-event.js';
 import { EVENT_VERSIONS } from './event-versions.js';
 import { ProjectionRegistry } from './inline-projections/projection-registry.js';
+import { APPENDED_COLUMNS, type Projection } from './inline-projections/projection.js';
 import { prepared } from '../database/prepared.js';
+import { queryOnPool } from '../database/pool-query.js';
+import { SqlParams } from '../database/sql-params.js';
 import { logIsEmpty } from './log-facts.js';
 
 export interface AppendOptions {
@@ -18,6 +21,21 @@ export interface AppendOptions {
   /** What "the same content" means for the key; by default, the stream and the events' types and data. */
   fingerprint?: string;
   metadata?: EventMetadata;
+  /** What must hold for the append to go ahead, checked in the append's own statement where it can be. */
+  condition?: AppendCondition;
+}
+
+/**
+ * A check of what an append depends on outside its stream (e.g. that the records it names exist), made
+ * by the database with the append: if it objects, nothing is written and `refusal` is thrown. For
+ * conditions that cannot turn false once true (registry records are never removed), so that checking
+ * first and appending after is as good as one lock over both.
+ */
+export interface AppendCondition {
+  /** A query of the objections, its parameters added to `params`: the append goes ahead only if it returns no row. A fixed text for a given shape, so it can be prepared. */
+  objections(params: SqlParams): string;
+  /** The error for the objections (the query's rows). */
+  refusal(objections: readonly Record<string, unknown>[]): Error;
 }
 
 export interface AppendResult<E extends DomainEvent = DomainEvent> {
@@ -119,6 +137,13 @@ export class EventStore {
     }
   }
 
+  /** Checks a condition alone (see AppendCondition), for a write that fails before it could append. */
+  async check(condition: AppendCondition, db: EntityManager = this.dataSource.manager): Promise<void> {
+    const params = new SqlParams();
+    const rows: Record<string, unknown>[] = await db.query(prepared(condition.objections(params)), params.values);
+    if (rows.length > 0) throw condition.refusal(rows);
+  }
+
   async readStream<E extends DomainEvent = DomainEvent>(
     streamId: string, range: { fromVersion?: number; toVersion?: number } = {}, db: EntityManager = this.dataSource.manager,
   ): Promise<RecordedEvent<E>[]> {
@@ -166,10 +191,18 @@ export class EventStore {
     streamId: string, events: readonly E[], expected: ExpectedVersion, options: AppendOptions,
   ): Promise<AppendResult<E>> {
     const sent = sentAppend(streamId, events, options);
-    const [sql, params] = appendCall(sent, encodeExpected(expected));
-
     const inline = this.projections.inlineFor(sent.types);
+    const single = singleStatement(sent, encodeExpected(expected), inline, options.condition);
+    if (single) {
+      const [row, ...rest] = await queryOnPool<AppendedRow & { objections?: Record<string, unknown>[] | null }>(this.dataSource, single.sql, single.params);
+      if (row?.objections) throw options.condition!.refusal(row.objections);
+      // Without objections, the answer's rows are the append's (the condition's column aside).
+      return appendResult<E>(sent, row && row.version !== null ? [row, ...rest] : []);
+    }
+
+    const [sql, params] = appendCall(sent, encodeExpected(expected));
     const run = async (db: EntityManager) => {
+      if (options.condition) await this.check(options.condition, db);
       const result = appendResult<E>(sent, await db.query(sql, params));
       // Inline projections share the append's transaction: a 2xx means the read models have it too.
       if (!result.replayed) for (const projection of inline) await projection.apply(result.events, db);
@@ -237,6 +270,49 @@ function appendCall(sent: SentAppend, expected: number | null): [string, unknown
   }
   return [APPEND_EVENTS,
     [sent.streamId, expected, sent.eventIds, sent.types, sent.schemaVersions, sent.data, sent.metadata, sent.key, sent.fingerprint]];
+}
+
+/**
+ * One event, its inline projections' writes and the append's condition as one SQL statement, so one
+ * round trip and an implicit transaction (no BEGIN, no COMMIT): the condition's objections first (an
+ * InitPlan gating the append: if there are any, append_event never runs), then the append, then each
+ * projection's `applySql` over the appended row unless it was a replay. undefined when that is not
+ * possible (several events, a projection without SQL for this event) or not needed (nothing besides the
+ * append): then `appendCall` in a transaction with `apply`. With a condition, the answer has an
+ * `objections` column: null, or the objections (and no event row) when the append did not run.
+ */
+function singleStatement(
+  sent: SentAppend, expected: number | null, inline: readonly Projection[], condition: AppendCondition | undefined,
+): { sql: string; params: unknown[] } | undefined {
+  if (sent.types.length !== 1 || (inline.length === 0 && !condition)) return undefined;
+  const params = new SqlParams();
+  const objections = condition?.objections(params);
+  const [stream, eventId, type] = [params.add(sent.streamId), params.add(sent.eventIds[0]), params.add(sent.types[0])];
+  const call = `append_event(${stream}::text, ${params.add(expected)}::integer, ${eventId}::uuid, ${type}::text,
+    ${params.add(sent.schemaVersions[0])}::smallint, ${params.add(sent.data[0])}::jsonb, ${params.add(sent.metadata)}::jsonb,
+    ${params.add(sent.key)}::text, ${params.add(sent.fingerprint)}::text)`;
+  const event = {
+    streamId: sent.streamId, eventId: sent.eventIds[0], type: sent.types[0],
+    data: parseAsJsonb(sent.data[0]) as object, metadata: parseAsJsonb(sent.metadata) as EventMetadata,
+  };
+  const writes: string[] = [];
+  for (const projection of inline) {
+    const write = projection.applySql?.(event, params, 'fresh');
+    if (write === undefined) return undefined;
+    writes.push(write);
+  }
+  // A fresh append's row lacks what the caller sent (see AppendedRow): the parameters fill it in.
+  // recorded_at to the millisecond, as a RecordedEvent's Date has it and as a rebuild's `apply` sees it.
+  const fresh = `SELECT ${stream}::text AS stream_id, ${eventId}::uuid AS event_id, ${type}::text AS type, a.version, a.position,
+    a.transaction_id, date_trunc('milliseconds', a.recorded_at) AS recorded_at FROM appended a WHERE NOT a.replayed`;
+  const sql = `WITH ${objections ? `objections AS MATERIALIZED (${objections}),` : ''}
+    appended AS MATERIALIZED (SELECT * FROM ${call}${objections ? ' WHERE NOT EXISTS (SELECT FROM objections)' : ''}),
+    fresh (${APPENDED_COLUMNS.join(', ')}) AS (${fresh})
+    ${writes.map((write, i) => `, write_${i} AS (${write})`).join('\n    ')}
+    ${objections
+    ? `SELECT o.objections, replayed, ${EVENT_COLUMNS} FROM (SELECT json_agg(x) AS objections FROM objections x) o LEFT JOIN appended a ON true`
+    : `SELECT replayed, ${EVENT_COLUMNS} FROM appended a`} ORDER BY a.version`;
+  return { sql: prepared(sql), params: params.values };
 }
 
 /** One append's outcome from its rows: a replay brings the first append's events in full, a fresh one only what the database chose. */

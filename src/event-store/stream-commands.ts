@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error.js';
 import { fold, type Decider } from './decider.js';
 import { WrongExpectedVersionError } from './event-store.errors.js';
-import { EventStore } from './event-store.js';
+import { EventStore, type AppendCondition } from './event-store.js';
 import type { DomainEvent, EventMetadata, RecordedEvent } from './recorded-event.js';
 
 /** The `If-Match` version a client sent is not the stream's version any more. */
@@ -18,6 +18,8 @@ export interface CommandOptions {
   idempotencyKey?: string;
   fingerprint?: string;
   metadata?: EventMetadata;
+  /** What must hold for the write, outside its stream: checked with the append (see AppendCondition), before any decision is acted on. */
+  condition?: AppendCondition;
 }
 
 export interface CommandResult<State, Event extends DomainEvent> {
@@ -63,20 +65,27 @@ export class StreamCommands {
    * reading the stream first (one round trip fewer for every new record). Should the stream exist after
    * all, or the rules refuse on the empty state, `handle` reads and decides again, so the answer is the
    * same as if it had gone that way from the start: "already exists", or an idempotent retry's first outcome.
+   * The condition is checked before anything else: in the append's statement, or alone before `handle`.
    */
   async create<Command, State, Event extends DomainEvent>(
     streamId: string, decider: Decider<Command, State, Event>, command: Command, options: CommandOptions = {},
   ): Promise<CommandResult<State, Event>> {
-    if (options.expectedVersion !== undefined) return this.handle(streamId, decider, command, options);
+    // The long way, with the condition checked first as it would be before the append.
+    const handleChecked = async () => {
+      if (options.condition) await this.store.check(options.condition);
+      return this.handle(streamId, decider, command, options);
+    };
+    if (options.expectedVersion !== undefined) return handleChecked();
     let events: Event[];
     try {
       events = decider.decide(command, decider.initialState);
     } catch {
-      return this.handle(streamId, decider, command, options);
+      return handleChecked();
     }
     try {
       const appended = await this.store.append(streamId, events, {
         expectedVersion: 'no_stream', idempotencyKey: options.idempotencyKey, fingerprint: options.fingerprint, metadata: options.metadata,
+        condition: options.condition,
       });
       if (appended.replayed) return this.outcome(appended.streamId, decider, appended.version, true);
       return { streamId, state: fold(decider, appended.events), version: appended.version, events: appended.events, replayed: false };
@@ -103,6 +112,7 @@ export class StreamCommands {
           idempotencyKey: options.idempotencyKey,
           fingerprint: options.fingerprint,
           metadata: options.metadata,
+          condition: options.condition,
         });
         if (appended.replayed) return this.outcome(appended.streamId, decider, appended.version, true);
         return { streamId, state: fold(decider, appended.events, state), version: appended.version, events: appended.events, replayed: false };

@@ -31,5 +31,7 @@ export function onlyHandled(projection: Projection): Projection {
       const handled = events.filter((e) => projection.handles.includes(e.type));
       return handled.length > 0 ? projection.apply(handled, db) : Promise.resolve();
     },
+    // One event, which the registry gave it because it handles its type: nothing to leave out.
+    applySql: projection.applySql?.bind(projection),
   };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlParams } from '../../database/sql-params.js';
 import type { DomainEvent, RecordedEvent } from '../recorded-event.js';
 
 /**
@@ -12,7 +13,23 @@ export interface Projection<E extends DomainEvent = DomainEvent> {
   /** The read-model tables it writes; a rebuild recreates them. */
   readonly tables: readonly string[];
   apply(events: readonly RecordedOf<E>[], db: EntityManager): Promise<void>;
+  /**
+   * Optional: what `apply([event])` writes for one appended event, as a data-modifying SQL statement
+   * over `appended`, so the append and its read model go to the server as one statement (see
+   * EventStore.append). `appended` names a relation of the event's row as recorded (columns
+   * APPENDED_COLUMNS, recorded_at to the millisecond as RecordedEvent has it), empty when the append is
+   * an idempotent replay; values of the event's own go in as `params`. Undefined when this event needs
+   * `apply`. `apply` stays the definition (the rebuild runs it): the rows must be the same.
+   */
+  applySql?(event: AppendingEvent<E>, params: SqlParams, appended: string): string | undefined;
 }
+
+/** The columns of the relation `applySql` reads: what only the database knows of the event, and its identity. */
+export const APPENDED_COLUMNS = ['stream_id', 'event_id', 'type', 'version', 'position', 'transaction_id', 'recorded_at'] as const;
+
+/** An event about to be appended: what the caller knows of it before the database chooses the rest. */
+export type AppendingEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent
+  ? Pick<RecordedEvent<E>, 'streamId' | 'eventId' | 'type' | 'data' | 'metadata'> : never;
 
 /** One recorded event per member of the union, so a switch on `type` narrows `data`. */
 export type RecordedOf<E extends DomainEvent> = E extends DomainEvent ? RecordedEvent<E> : never;

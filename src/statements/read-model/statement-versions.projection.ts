@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Projection, RecordedOf } from '../../event-store/inline-projections/projection.js';
+import type { AppendingEvent, Projection, RecordedOf } from '../../event-store/inline-projections/projection.js';
 import type { RecordedEvent } from '../../event-store/recorded-event.js';
 import type { StatementEvent, StatementFields } from '../statement.events.js';
 import { prepared } from '../../database/prepared.js';
+import type { SqlParams } from '../../database/sql-params.js';
 import { derivedColumns } from './statement-version.js';
 
 /** What a new version carries over from the one it follows. */
@@ -66,6 +67,19 @@ export class StatementVersionsProjection implements Projection<StatementEvent> {
     await flush();
   }
 
+  /**
+   * A new statement's first version, as `apply` writes it for StatementRecorded, in the append's own
+   * statement: the columns that follow from the fields as parameters, those of the event as recorded
+   * from `appended` (each as `apply` takes it from the RecordedEvent; see FIRST_VERSION_FROM_EVENT).
+   * A correction or a retraction closes the version before it, so it stays with `apply`.
+   */
+  applySql(event: AppendingEvent<StatementEvent>, params: SqlParams, appended: string): string | undefined {
+    if (event.type !== 'StatementRecorded') return undefined;
+    const { id, ...fields } = event.data;
+    const values = fieldColumns(id, fields).map((value, c) => `${params.add(value)}::${FIELD_COLUMNS[c][1]}`);
+    return `INSERT INTO statement_versions (${COLUMNS}) SELECT ${values.join(', ')}, ${FIRST_VERSION_FROM_EVENT} FROM ${appended} a`;
+  }
+
   /** Ends the current version at this event and returns what the next version builds on. */
   private async close(db: EntityManager, event: RecordedEvent<StatementEvent>): Promise<Predecessor> {
     const [rows] = await db.query(CLOSE_VERSION, [event.data.id, event.recordedAt, event.transactionId]);
@@ -89,15 +103,24 @@ const CLOSE_VERSION = prepared(`UPDATE statement_versions SET recorded_to = grea
   RETURNING actor_id, topic_id, stance, conditions, summary, quote, form, stated_at, source_id, reported_in, locator,
             corrections, first_position, first_recorded_at, recorded_to`);
 
-const COLUMNS = `statement_id, version, actor_id, topic_id, stance, stance_score, conditions, summary, quote, form, source_id,
-  stated_at, stated_precision, stated_start, stated_end, corrections, first_position, first_recorded_at,
-  recorded_from, recorded_to, made_xid, closed_xid, event_type, event_position, event_id, reason, reported_in, locator`;
+/** The columns that follow from a statement's fields alone, and their types. */
+const FIELD_COLUMNS = [['statement_id', 'text'], ['actor_id', 'text'], ['topic_id', 'text'], ['stance', 'text'], ['stance_score', 'smallint'],
+  ['conditions', 'jsonb'], ['summary', 'text'], ['quote', 'text'], ['form', 'text'], ['source_id', 'text'], ['stated_at', 'text'],
+  ['stated_precision', 'text'], ['stated_start', 'date'], ['stated_end', 'date'], ['reported_in', 'text'], ['locator', 'text']] as const;
+/** The columns of the version itself: its event, its periods, its history. */
+const VERSION_COLUMNS = [['version', 'integer'], ['corrections', 'integer'], ['first_position', 'bigint'], ['first_recorded_at', 'timestamptz'],
+  ['recorded_from', 'timestamptz'], ['recorded_to', 'timestamptz'], ['made_xid', 'xid8'], ['closed_xid', 'xid8'], ['event_type', 'text'],
+  ['event_position', 'bigint'], ['event_id', 'uuid'], ['reason', 'text']] as const;
+const COLUMNS = [...FIELD_COLUMNS, ...VERSION_COLUMNS].map(([column]) => column).join(', ');
 // The type of each column, in COLUMNS order: rows go in as one array per column, so a statement has 28
 // parameters and one text whatever the number of rows, instead of a VALUES list of 28 parameters a row
 // that both this process and the server spend most of a rebuild's time building and parsing.
-const TYPES = ['text', 'integer', 'text', 'text', 'text', 'smallint', 'jsonb', 'text', 'text', 'text', 'text',
-  'text', 'text', 'date', 'date', 'integer', 'bigint', 'timestamptz',
-  'timestamptz', 'timestamptz', 'xid8', 'xid8', 'text', 'bigint', 'uuid', 'text', 'text', 'text'];
+const TYPES = [...FIELD_COLUMNS, ...VERSION_COLUMNS].map(([, type]) => type);
+/**
+ * VERSION_COLUMNS of a statement's first version (`versionRow` for StatementRecorded in `apply`), from the
+ * appended event `a`: version, no correction, first and made by this event, open from its time on.
+ */
+const FIRST_VERSION_FROM_EVENT = 'a.version, 0, a.position, a.recorded_at, a.recorded_at, NULL, a.transaction_id, NULL, a.type, a.position, a.event_id, NULL';
 // Prepared once per connection: every new statement and every rebuilt page runs it.
 const INSERT_VERSIONS = prepared(`INSERT INTO statement_versions (${COLUMNS})
   SELECT * FROM unnest(${TYPES.map((type, c) => `$${c + 1}::${type}[]`).join(', ')})`);
@@ -106,13 +129,16 @@ const MAX_ROWS_PER_INSERT = 2_000;
 
 /** The parameters of one version row, in COLUMNS order. */
 function versionRow(id: string, event: RecordedEvent, base: Predecessor, period: { from: Date; to?: Date; reason: string | null }): unknown[] {
-  const f = base.fields;
-  const d = derivedColumns(f);
   const closed = period.to !== undefined;
-  return [id, event.version, f.actorId, f.topicId, f.stance, d.stanceScore, JSON.stringify(d.conditions), f.summary, d.quote,
-    f.form, f.sourceId, f.statedAt, d.precision, d.statedStart, d.statedEnd, base.corrections, base.firstPosition,
-    base.firstRecordedAt, period.from, closed ? period.to : null, event.transactionId, closed ? event.transactionId : null,
-    event.type, event.position, event.eventId, period.reason, f.reportedIn ?? null, f.locator ?? null];
+  return [...fieldColumns(id, base.fields), event.version, base.corrections, base.firstPosition, base.firstRecordedAt, period.from,
+    closed ? period.to : null, event.transactionId, closed ? event.transactionId : null, event.type, event.position, event.eventId, period.reason];
+}
+
+/** The values of FIELD_COLUMNS for a statement with these fields. */
+function fieldColumns(id: string, f: StatementFields): unknown[] {
+  const d = derivedColumns(f);
+  return [id, f.actorId, f.topicId, f.stance, d.stanceScore, JSON.stringify(d.conditions), f.summary, d.quote, f.form, f.sourceId,
+    f.statedAt, d.precision, d.statedStart, d.statedEnd, f.reportedIn ?? null, f.locator ?? null];
 }
 
 async function insertVersions(db: EntityManager, rows: readonly unknown[][]): Promise<void> {
