@@ -54,7 +54,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Be
   return {
     quick,
     serverUrl: env.DATABASE_URL,
-    largeStatements: number('statements', quick ? 10_000 : 1_000_000, 5_000),
+    largeStatements: number('statements', quick ? 5_000 : 1_000_000, 5_000),
     smallStatements: quick ? 2_000 : 10_000,
     repetitions: number('repetitions', 3, 3),
     appendSeconds: quick ? 1 : 4,
