@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type pg from 'pg';
 import { BUILD_MEMORY } from '../../src/projections/shadow-indexes.js';
@@ -20,13 +21,13 @@ export interface RebuildRun {
 }
 
 /**
- * `npm run rebuild` (node dist/bench/src/cli/rebuild.js) as its own process: every read model replayed from
- * the log into shadow tables and swapped in. Its RSS is sampled every 100 ms; its duration is the one
- * its final log line reports.
+ * `npm run rebuild` (node <its options> dist/bench/src/cli/rebuild.js) as its own process: every read model
+ * replayed from the log into shadow tables and swapped in. Its RSS is sampled every 100 ms; its duration is
+ * the one its final log line reports.
  */
 export async function runRebuild(databaseUrl: string, onProgress?: (applied: number) => void, pids: number[] = []): Promise<RebuildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [builtFile('cli/rebuild.js')], {
+  const child = spawn(process.execPath, [...rebuildNodeOptions(), builtFile('cli/rebuild.js')], {
     // The command keeps its logs below warn to itself unless LOG_LEVEL is debug: the report and the
     // progress are read from those JSON lines.
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', DATABASE_QUERY_TIMEOUT_MS: '3600000' },
@@ -50,6 +51,16 @@ export async function runRebuild(databaseUrl: string, onProgress?: (applied: num
   if (code !== 0 || !report) throw new Error(`the rebuild exited with ${code} without its report:\n${tail}`);
   const seconds = report.durationMs / 1000;
   return { events: report.events, seconds, perSecond: report.events / seconds, wallSeconds: (performance.now() - started) / 1000, peakRssMiB, tables: report.tables };
+}
+
+/**
+ * The options `npm run rebuild` starts Node with (package.json: `node <options> dist/src/cli/rebuild.js`):
+ * they shape the command's memory, so the benchmark starts it the same way.
+ */
+function rebuildNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { scripts: { rebuild: string } };
+  const words = scripts.rebuild.split(/\s+/);
+  return words.slice(1, words.findIndex((word) => word.endsWith('rebuild.js')));
 }
 
 const CEILING_SCHEMA = 'bench_ceiling';
