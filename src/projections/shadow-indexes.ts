@@ -4,7 +4,7 @@ import { ident, inSchema, standaloneIndexes } from './shadow-tables.js';
 
 // Lets a build sort a 1M-row table's keys in memory rather than in temporary files (the server's default
 // is 64MB). Builds run one at a time, so this is asked for once, for the length of one CREATE INDEX.
-const BUILD_MEMORY = '256MB';
+export const BUILD_MEMORY = '256MB';
 
 /**
  * Builds, on the filled copies, every index of public's tables that the copies still lack: the ones
