@@ -66,13 +66,23 @@ export interface StatementRow {
   reported_in_published_at: string | null;
 }
 
-/** Columns every statement read selects, from `statement_versions v` joined with `sources s` (the source) and `r` (reportedIn). */
-export const STATEMENT_COLUMNS = `
+/** The columns of STATEMENT_COLUMNS that come from the version itself (`statement_versions v`). */
+export const VERSION_COLUMNS = `
   v.statement_id, v.version, v.actor_id, v.topic_id, v.stance, v.stance_score, v.conditions, v.summary, v.quote,
   v.form, v.source_id, v.reported_in, v.locator, v.stated_at, v.stated_precision, v.stated_start::text AS stated_start,
-  v.stated_end::text AS stated_end, v.corrections, v.first_position, v.first_recorded_at, v.recorded_from,
-  v.recorded_to, s.kind AS source_kind, s.title AS source_title, s.publisher AS source_publisher,
+  v.stated_end::text AS stated_end, v.corrections, v.first_position, v.first_recorded_at, v.recorded_from, v.recorded_to`;
+
+/** The columns of STATEMENT_COLUMNS that come from the sources joined by SOURCE_JOINS (`s` the source, `r` reportedIn). */
+export const SOURCE_COLUMNS = `
+  s.kind AS source_kind, s.title AS source_title, s.publisher AS source_publisher,
   s.url AS source_url, s.published_at AS source_published_at, r.kind AS reported_in_kind, r.title AS reported_in_title,
   r.publisher AS reported_in_publisher, r.url AS reported_in_url, r.published_at AS reported_in_published_at`;
 
-export const FROM_VERSIONS = `statement_versions v LEFT JOIN sources s ON s.id = v.source_id LEFT JOIN sources r ON r.id = v.reported_in`;
+/** Columns every statement read selects, from `statement_versions v` joined with `sources s` (the source) and `r` (reportedIn). */
+export const STATEMENT_COLUMNS = `${VERSION_COLUMNS}, ${SOURCE_COLUMNS}`;
+
+/** The sources of the versions (or rows with their columns) named `alias`, as SOURCE_COLUMNS reads them. */
+export const sourceJoins = (alias: string): string =>
+  `LEFT JOIN sources s ON s.id = ${alias}.source_id LEFT JOIN sources r ON r.id = ${alias}.reported_in`;
+
+export const FROM_VERSIONS = `statement_versions v ${sourceJoins('v')}`;

@@ -6,7 +6,7 @@ import { asOfCondition, needsPrimaryPin, pinFrom, pinOf, type AsOf, type PinColu
 import { statementReadView, type StatementReadView } from '../statement-read.view.js';
 import { highlightHtml, RANKED_MATCHES_CAP, textSearch } from './statement-search.js';
 import { topicsTitled } from '../../../topics/topics.query.js';
-import { FROM_VERSIONS, STATEMENT_COLUMNS, type StatementRow } from '../statement-version.js';
+import { FROM_VERSIONS, SOURCE_COLUMNS, sourceJoins, STATEMENT_COLUMNS, VERSION_COLUMNS, type StatementRow } from '../statement-version.js';
 import { topicSubtreeCondition } from '../topic-subtree.js';
 import type { StatementPage } from './statement-page.view.js';
 import { CursorSecret, queryDigest } from '../../../common/cursors/signed-cursor.js';
@@ -57,16 +57,21 @@ export function timelineQuery(
   if (order === 'relevance' && search) {
     const keyset = after ? `WHERE m.rank < ${params.add(after.rank ?? '0')}::numeric OR (m.rank = ${params.add(after.rank ?? '0')}::numeric
                     AND (m.stated_start::date, m.first_position) > (${params.add(after.statedStart)}::date, ${params.add(after.firstPosition)}::bigint))` : '';
+    // The sources are joined to the page's rows only: joined to every match, they made the planner, which
+    // cannot know how few matches a rare word has, hash all the sources (in parallel workers, at 1M).
     const sql = `WITH matches AS MATERIALIZED (
-                   SELECT ${STATEMENT_COLUMNS}, ${search.rank} AS rank
-                     FROM ${FROM_VERSIONS}
+                   SELECT ${VERSION_COLUMNS}, ${search.rank} AS rank
+                     FROM statement_versions v
                     WHERE ${conditions()}
                     ORDER BY v.stated_start DESC, v.first_position DESC
-                    LIMIT ${RANKED_MATCHES_CAP})
-                 SELECT m.*, ${search.highlight('m')} AS highlight, ${pinOf(asOf)}
-                   FROM matches m ${keyset}
-                  ORDER BY m.rank DESC, m.stated_start, m.first_position
-                  LIMIT ${params.add(limit)}`;
+                    LIMIT ${RANKED_MATCHES_CAP}),
+                 page AS (
+                   SELECT m.* FROM matches m ${keyset}
+                    ORDER BY m.rank DESC, m.stated_start, m.first_position
+                    LIMIT ${params.add(limit)})
+                 SELECT m.*, ${SOURCE_COLUMNS}, ${search.highlight('m')} AS highlight, ${pinOf(asOf)}
+                   FROM page m ${sourceJoins('m')}
+                  ORDER BY m.rank DESC, m.stated_start, m.first_position`;
     return { sql, values: params.values };
   }
   if (after) where.push(`(v.stated_start, v.first_position) > (${params.add(after.statedStart)}::date, ${params.add(after.firstPosition)}::bigint)`);
