@@ -6,7 +6,7 @@ import type { BenchContext } from './phases/context.js';
 import { prepareHistories } from './phases/history-phase.js';
 import { measureAnswers } from './phases/answers-phase.js';
 import { measureLog } from './phases/log-phase.js';
-import { measureReads } from './phases/read-phase.js';
+import { measureReads, startReadServices } from './phases/read-phase.js';
 import { measureEmbedded } from './phases/embedded-phase.js';
 import { measureReplicaRouting } from './phases/replica-phase.js';
 import { measureWrites } from './phases/write-phase.js';
@@ -36,8 +36,14 @@ try {
   context = await prepareHistories(config);
   const [{ version }] = (await context.small.db.pool.query('SHOW server_version')).rows.map((r) => ({ version: r.server_version as string }));
   await measureLog(context);
-  await measureReads(context);
-  await measureAnswers(context);
+  // One service on each history for both read phases: each start is seconds of a --quick run.
+  const readServices = await startReadServices(context);
+  try {
+    await measureReads(context, readServices);
+    await measureAnswers(context, readServices);
+  } finally {
+    await Promise.all(readServices.map((s) => s.stop()));
+  }
   await measureReplicaRouting(context);
   await measureEmbedded(context);
   await measureWrites(context);

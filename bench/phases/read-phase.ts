@@ -4,7 +4,7 @@ import { atMost, pairedRow } from '../report.js';
 import type { LoopResult } from '../support/closed-loop.js';
 import { progress } from '../support/progress.js';
 import { RssSampler } from '../../tools/service/rss.js';
-import { startService } from '../support/service.js';
+import { startService, type BenchService } from '../support/service.js';
 import { quantile } from '../support/stats.js';
 import type { CpuSplit } from '../support/cpu-meter.js';
 import { cpuPerOperation, interleaved, label, metered, type BenchContext } from './context.js';
@@ -17,11 +17,9 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
  * against the same SQL sent directly; then the growth pair (the probe actors' stance and timeline,
  * identical answers at both sizes, one connection) with both services' RSS sampled throughout.
  */
-export async function measureReads(context: BenchContext): Promise<void> {
+export async function measureReads(context: BenchContext, services: readonly BenchService[]): Promise<void> {
   const { config, small, large } = context;
   const [smallName, largeName] = [label(config.smallStatements), label(config.largeStatements)];
-  const services = [await startService(small.db.url, {}, profileArgs(config, `service-reads-${smallName}`)),
-    await startService(large.db.url, {}, profileArgs(config, `service-reads-${largeName}`))];
   const [smallRss, largeRss] = services.map((s) => new RssSampler(s.pid).start());
   try {
     const questions = stanceQuestions(large.history, 2_000, 11);
@@ -95,8 +93,14 @@ export async function measureReads(context: BenchContext): Promise<void> {
   } finally {
     smallRss.stop();
     largeRss.stop();
-    await Promise.all(services.map((s) => s.stop()));
   }
+}
+
+/** A service on each history, [small, large]: the read phase's and then the answers phase's. */
+export async function startReadServices(context: BenchContext): Promise<BenchService[]> {
+  const { config, small, large } = context;
+  return [await startService(small.db.url, {}, profileArgs(config, `service-reads-${label(config.smallStatements)}`)),
+    await startService(large.db.url, {}, profileArgs(config, `service-reads-${label(config.largeStatements)}`))];
 }
 
 export function summarize(results: readonly LoopResult[]) {
