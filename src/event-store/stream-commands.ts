@@ -70,10 +70,12 @@ export class StreamCommands {
   async create<Command, State, Event extends DomainEvent>(
     streamId: string, decider: Decider<Command, State, Event>, command: Command, options: CommandOptions = {},
   ): Promise<CommandResult<State, Event>> {
-    // The long way, with the condition checked first as it would be before the append.
+    // The long way, with the condition checked first as it would be before the append, and once: it
+    // cannot turn false (see AppendCondition), so the append that follows need not check it again.
     const handleChecked = async () => {
-      if (options.condition) await this.store.check(options.condition);
-      return this.handle(streamId, decider, command, options);
+      if (!options.condition) return this.handle(streamId, decider, command, options);
+      await this.store.check(options.condition);
+      return this.handle(streamId, decider, command, { ...options, condition: undefined });
     };
     if (options.expectedVersion !== undefined) return handleChecked();
     let events: Event[];
