@@ -8,7 +8,7 @@ import { CommonModule } from './common/common.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { loggerParams } from './config/logging.js';
-import { DatabaseModule } from './database/database.module.js';
+import { DatabaseModule, readRouting } from './database/database.module.js';
 import type { Role } from './database/embedded/lease.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { EventLogModule } from './events/event-log.module.js';
@@ -34,7 +34,7 @@ export class AppModule {
         ConfigModule.forRoot(env),
         LoggerModule.forRoot(loggerParams(env)),
         CqrsModule.forRoot(),
-        DatabaseModule.forRoot(role),
+        DatabaseModule.forRoot(role, readRouting(env) !== undefined),
         EventStoreModule,
         CommonModule,
         AuthModule,

@@ -38,11 +38,6 @@ export class ReadRouter implements OnApplicationShutdown {
     return new ReadRouter(primary, set);
   }
 
-  /** Whether reads are spread over replicas (and writes answer with a consistency token). */
-  get routing(): boolean {
-    return this.replicas !== undefined;
-  }
-
   get replicaStates(): ReplicaState[] | undefined {
     return this.replicas?.states;
   }
