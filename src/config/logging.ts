@@ -15,8 +15,11 @@ type LoggedRequest = IncomingMessage & { originalUrl?: string; principal?: Princ
 export function loggerParams(env: Environment): Params {
   const options: NonNullable<Exclude<Params['pinoHttp'], unknown[]>> = {
     level: env.LOG_LEVEL,
-    // Nothing logs headers any more; kept so that a future `req` in a log line still hides the secrets.
-    redact: { paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'], censor: '[redacted]' },
+    // pino-http makes a child logger bound to `req` for every request, whether or not it logs: its own
+    // serializer copied every header and redacted the secrets out of them, 5 % of the service's CPU under
+    // read load. A `req` in a log line is the method and path, so no header can reach a log.
+    wrapSerializers: false,
+    serializers: { req: (req: IncomingMessage) => ({ method: req.method, path: pathOf(req) }) },
     quietReqLogger: true,
     quietResLogger: true,
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
