@@ -1,0 +1,33 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+export interface CeilingServer {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The stance read's ceiling: what any Node HTTP service answering GET /v1/stance must at least pay. A
+ * bare node:http server in a child process (stance-ceiling-server.ts) that runs the service's prepared
+ * stance statement for the question in the URL and answers JSON.stringify of its rows: no framework, no
+ * validation, no mapping of the rows, no logging.
+ */
+export async function startStanceCeiling(databaseUrl: string): Promise<CeilingServer> {
+  const child = fork(fileURLToPath(new URL('./stance-ceiling-server.js', import.meta.url)), [], {
+    env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [port] = await Promise.race([once(child, 'message'), once(child, 'exit').then(([code]) => {
+    throw new Error(`the stance ceiling server exited (${code}) before it listened`);
+  })]) as [number];
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
