@@ -7,8 +7,9 @@ import { NOW } from '../../src/statements/read-model/as-of.js';
 import { stanceOnDateQuery } from '../../src/stances/stance-on-date/stance-on-date.query.js';
 
 // The child of startStanceCeiling (stance-ceiling.ts): GET /?actor=&topic=&on= answers the stance
-// statement's rows as JSON. The pool is the service's (DATABASE_POOL_SIZE's default, 10 connections).
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, application_name: 'bench-ceiling' });
+// statement's rows as JSON. The pool is sized as the service's (DATABASE_POOL_SIZE's default, 10
+// connections) and, like it, keeps idle connections 30 s: the other sides' turns do not close them.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, idleTimeoutMillis: 30_000, application_name: 'bench-ceiling' });
 const server = createServer((request, response) => {
   const url = request.url ?? '';
   const params = new URLSearchParams(url.slice(url.indexOf('?') + 1));
