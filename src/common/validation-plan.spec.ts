@@ -107,6 +107,17 @@ describe('validation plans', () => {
       .toEqual([{ field: 'name', message: 'name must be shorter than or equal to 2 characters' }]);
   });
 
+  it('given validation groups, then each set of groups gets the rules that apply to it', () => {
+    class Grouped {
+      @IsString({ groups: ['strict'] }) name: unknown;
+    }
+    const body = plainToInstance(Grouped, { name: 5 });
+    expect(flattenValidationErrors(validateSyncPlanned(body, {}))).toEqual([{ field: 'name', message: 'name must be a string' }]);
+    expect(validateSyncPlanned(body, { groups: ['lax'], forbidUnknownValues: false })).toEqual([]);
+    expect(flattenValidationErrors(validateSyncPlanned(body, { groups: ['strict'] }))).toEqual([{ field: 'name', message: 'name must be a string' }]);
+    expect(flattenValidationErrors(validateSyncPlanned(body, {}))).toEqual([{ field: 'name', message: 'name must be a string' }]);
+  });
+
   it('given a nested value of a class without rules, then class-validator answers as it would', () => {
     class Holder {
       @ValidateNested() inner: object;

@@ -53,13 +53,31 @@ interface ClassPlan {
  */
 const storage = getMetadataStorage();
 let plans = new WeakMap<object, ClassPlan | null>();
+let lookups = new WeakMap<object, Map<string, ValidationMetadata[]>>();
 for (const method of ['addValidationMetadata', 'addConstraintMetadata'] as const) {
   const add = storage[method].bind(storage) as (metadata: never) => void;
   storage[method] = (metadata: never) => {
     plans = new WeakMap();
+    lookups = new WeakMap();
     add(metadata);
   };
 }
+
+/**
+ * The metadata lookup itself is kept too, per class and arguments: class-validator makes it for each
+ * object it validates (every refused value, and whatever the plan leaves to it), and Nest's pipe for
+ * each request whose body holds an object or an array (its check for binary values). Callers only read
+ * the list it returns.
+ */
+const lookUp = storage.getTargetValidationMetadatas.bind(storage);
+storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+  let byArguments = lookups.get(target);
+  if (!byArguments) lookups.set(target, byArguments = new Map());
+  const key = JSON.stringify([schema, always, strictGroups, groups]);
+  let metadatas = byArguments.get(key);
+  if (!metadatas) byArguments.set(key, metadatas = lookUp(target, schema, always, strictGroups, groups));
+  return metadatas;
+};
 
 /** True only when class-validator's `validate` and `validateSync` of `object` with `options` would find no error. */
 export function passesPlan(object: object, options: ValidatorOptions): boolean {
