@@ -71,6 +71,7 @@ for (const method of ['addValidationMetadata', 'addConstraintMetadata'] as const
  */
 const lookUp = storage.getTargetValidationMetadatas.bind(storage);
 storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+  if (typeof target !== 'function') return lookUp(target, schema, always, strictGroups, groups);
   let byArguments = lookups.get(target);
   if (!byArguments) lookups.set(target, byArguments = new Map());
   const key = JSON.stringify([schema, always, strictGroups, groups]);
