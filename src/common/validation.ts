@@ -1,4 +1,6 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+import { passesPlan } from './validation-plan.js';
 
 /** Flattens class-validator's tree into `{field: 'roles[0].from', message}` pairs. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
@@ -9,8 +11,15 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** Nest's pipe, with class-validator asked only about a body its plan does not pass (validation-plan.ts). */
+class PlannedValidationPipe extends ValidationPipe {
+  protected override validate(object: object, options: ValidatorOptions = {}): Promise<ValidationError[]> | ValidationError[] {
+    return passesPlan(object, options) ? [] : super.validate(object, options);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlannedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
