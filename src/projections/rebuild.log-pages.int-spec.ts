@@ -103,8 +103,9 @@ describe('rebuilding two pages at a time', () => {
     expect(await versions()).toEqual(live);
     const [{ nspname: schema }] = await fx.db.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%'`);
     const [progress] = await fx.db.dataSource.query(`SELECT applied::int AS applied FROM ${schema}.rebuild_progress`);
-    // The first two pages; not the fourth, which was written beside the failed third.
-    expect(progress.applied).toBe(given[0] + given[1]);
+    // Whole pages before the failed third: the first two, or fewer when a read came back empty at the fence and
+    // the frozen step, one transaction, was left the rest. Never the fourth, which was written beside the third.
+    expect([0, given[0], given[0] + given[1]]).toContain(progress.applied);
 
     const report = await new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 2 });
     expect(report.resumedAfter).toBe(progress.applied);
