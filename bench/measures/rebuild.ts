@@ -23,11 +23,12 @@ export interface RebuildRun {
 /**
  * `npm run rebuild` (node <its options> dist/bench/src/cli/rebuild.js) as its own process: every read model
  * replayed from the log into shadow tables and swapped in. Its RSS is sampled every 100 ms; its duration is
- * the one its final log line reports.
+ * the one its final log line reports. `script`: another build's cli/rebuild.js (an A/B of two builds).
  */
-export async function runRebuild(databaseUrl: string, onProgress?: (applied: number) => void, pids: number[] = []): Promise<RebuildRun> {
+export async function runRebuild(databaseUrl: string, onProgress?: (applied: number) => void, pids: number[] = [],
+  script = builtFile('cli/rebuild.js')): Promise<RebuildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...rebuildNodeOptions(), builtFile('cli/rebuild.js')], {
+  const child = spawn(process.execPath, [...rebuildNodeOptions(), script], {
     // The command keeps its logs below warn to itself unless LOG_LEVEL is debug: the report and the
     // progress are read from those JSON lines.
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', DATABASE_QUERY_TIMEOUT_MS: '3600000' },

@@ -8,6 +8,7 @@ export class ActorsProjection implements Projection<ActorRegistered> {
   readonly name = 'actors';
   readonly handles: readonly ActorRegistered['type'][] = ['ActorRegistered'];
   readonly tables = ['actors'];
+  readonly readsOwnStreamsOnly = true;
 
   async apply(events: readonly RecordedOf<ActorRegistered>[], db: EntityManager): Promise<void> {
     for (const event of events) {

@@ -17,6 +17,7 @@ export class ClaimsProjection implements Projection<ClaimEvent> {
   readonly name = 'claims';
   readonly handles: readonly ClaimEvent['type'][] = ['ClaimStated', 'ClaimCorrected', 'ClaimRetracted'];
   readonly tables = ['claim_versions'];
+  readonly readsOwnStreamsOnly = true;
 
   async apply(events: readonly RecordedOf<ClaimEvent>[], db: EntityManager): Promise<void> {
     for (const event of events) {

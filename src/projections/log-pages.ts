@@ -36,3 +36,11 @@ export async function* logPages(read: (after: LogCheckpoint) => Promise<LogPage>
 export function canReadAhead(dataSource: DataSource): boolean {
   return poolSizeOf(dataSource) >= 3;
 }
+
+/**
+ * Whether a page can be written beside the one before: besides the lock's connection and the reads', each
+ * of the two writing transactions takes one.
+ */
+export function canWriteTwoPages(dataSource: DataSource): boolean {
+  return poolSizeOf(dataSource) >= 4;
+}

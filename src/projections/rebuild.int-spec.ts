@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 import { createEventStoreFixture, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
+import { failingOnce } from '../../test/support/failing-projection.js';
 import { STATEMENT_FIELDS } from '../../test/support/statement-fields.js';
 import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
 import type { Projection } from '../event-store/inline-projections/projection.js';
@@ -23,15 +24,6 @@ const countsProjection: Projection = {
     }
   },
 };
-
-/** The same projection, except that its `failAt`-th call throws, like a process dying half-way. */
-function failingOnce(projection: Projection, failAt: number): Projection {
-  let calls = 0;
-  return {
-    name: projection.name, handles: projection.handles, tables: projection.tables,
-    apply: (events, db) => (++calls === failAt ? Promise.reject(new Error('projector killed')) : projection.apply(events, db)),
-  };
-}
 
 // A history: groups of operations; one group's operations on one statement are one append (one
 // transaction), different statements' appends in a group run concurrently.
@@ -106,6 +98,8 @@ describe('rebuilding the read models from the log', () => {
   /** Every index of the read-model tables in `schema`, by name. */
   const indexes = (schema = 'public') => fx.db.dataSource.query(
     `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = ANY($2) ORDER BY indexname`, [schema, TABLES]);
+  const versions = () => fx.db.dataSource.query(`SELECT coalesce(json_agg(v ORDER BY statement_id, version), '[]') AS t FROM statement_versions v`)
+    .then(([row]: { t: object[] }[]) => row.t);
   const leftoverSchemas = () => fx.db.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname ~ '^(rebuild|retired)_'`);
 
   it('given any history of records, corrections and retractions, the rebuilt tables equal those kept live', async () => {
@@ -146,6 +140,20 @@ describe('rebuilding the read models from the log', () => {
     expect(report.events).toBe(total - progress.applied);
     expect(await tables()).toEqual(live);
     expect(await indexes()).toEqual(indexesBefore);
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('given any history, rebuilt two pages at a time by projections that read only their own streams, the versions equal those kept live', async () => {
+    // The statements' projection alone reads only its own streams, so its rebuild writes two pages at a time.
+    const versionsOnly = new ProjectionRegistry();
+    versionsOnly.register(new StatementVersionsProjection());
+    const twoAtATime = new RebuildService(fx.db.dataSource, fx.reader, versionsOnly, new RebuildLock(fx.db.dataSource));
+    await fc.assert(fc.asyncProperty(history, fc.integer({ min: 1, max: 20 }), async (groups, batchSize) => {
+      await given(groups);
+      const live = await versions();
+      await twoAtATime.rebuild({ batchSize });
+      expect(await versions()).toEqual(live);
+    }), { numRuns: 25 });
     expect(await leftoverSchemas()).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createEventStoreFixture, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
+import { failingOnce } from '../../test/support/failing-projection.js';
 import { STATEMENT_FIELDS } from '../../test/support/statement-fields.js';
 import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
 import type { Projection } from '../event-store/inline-projections/projection.js';
@@ -65,6 +66,50 @@ describe('rebuilding with a pool of one connection (DATABASE_POOL_SIZE=1)', () =
     const live = await versions();
     const report = await new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 2 });
     expect(report.events).toBe(11);
+    expect(await versions()).toEqual(live);
+  });
+});
+
+describe('rebuilding two pages at a time', () => {
+  let fx: EventStoreFixture;
+  beforeAll(async () => {
+    fx = await createEventStoreFixture({ poolSize: 8 });
+    fx.registry.register(new StatementVersionsProjection());
+  });
+  afterAll(async () => { await fx.db.drop(); });
+
+  it('given a page that fails while the pages around it are written beside it, the progress saved stops before it and the resumed rebuild ends in the same state', async () => {
+    // Eight new statements, no corrections: pages of two share no stream, so each is written beside the one before.
+    for (let n = 0; n < 8; n++) {
+      await fx.store.append(statementStream(`beside-${n}`), [{ type: 'StatementRecorded', data: { id: `beside-${n}`, ...STATEMENT_FIELDS } }]);
+    }
+    const versions = () => fx.db.dataSource.query(`SELECT * FROM statement_versions ORDER BY statement_id, version`);
+    const live = await versions();
+    // What each call was given: a page's events (a page comes shorter than two when another database's transaction ends as it is read).
+    const given: number[] = [];
+    const statements = new StatementVersionsProjection();
+    const counted: Projection = {
+      name: statements.name, handles: statements.handles, tables: statements.tables, readsOwnStreamsOnly: statements.readsOwnStreamsOnly,
+      apply: (events, db) => {
+        given.push(events.length);
+        return statements.apply(events as Parameters<typeof statements.apply>[0], db);
+      },
+    };
+    const crashing = new ProjectionRegistry();
+    crashing.register(failingOnce(counted, 3));
+
+    await expect(new RebuildService(fx.db.dataSource, fx.reader, crashing, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 2 }))
+      .rejects.toThrow('projector killed');
+    expect(await versions()).toEqual(live);
+    const [{ nspname: schema }] = await fx.db.dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%'`);
+    const [progress] = await fx.db.dataSource.query(`SELECT applied::int AS applied FROM ${schema}.rebuild_progress`);
+    // Whole pages before the failed third: the first two, or fewer when a read came back empty at the fence and
+    // the frozen step, one transaction, was left the rest. Never the fourth, which was written beside the third.
+    expect([0, given[0], given[0] + given[1]]).toContain(progress.applied);
+
+    const report = await new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 2 });
+    expect(report.resumedAfter).toBe(progress.applied);
+    expect(report.events).toBe(8 - progress.applied);
     expect(await versions()).toEqual(live);
   });
 });

@@ -5,7 +5,7 @@ import { approximateLogSize, freezeLog, readFrozenLogAfter } from '../event-stor
 import { ProjectionRegistry } from '../event-store/inline-projections/projection-registry.js';
 import type { Projection } from '../event-store/inline-projections/projection.js';
 import type { LogCheckpoint, RecordedEvent } from '../event-store/recorded-event.js';
-import { canReadAhead, logPages } from './log-pages.js';
+import { canReadAhead, canWriteTwoPages, logPages } from './log-pages.js';
 import { RebuildLock } from './rebuild-lock.js';
 import type { RebuildReport } from './rebuild-report.js';
 import { analyzeShadow, buildDeferredIndexes } from './shadow-indexes.js';
@@ -90,27 +90,57 @@ export class RebuildService {
   /**
    * Applies the log after `from` into the copies, a batch per transaction, up to what is committed now.
    * Each batch's progress is saved in its own transaction; the next page is read meanwhile (see logPages).
+   * When every projection reads only its own streams' rows, a page that shares no stream with the one
+   * before is written beside it, on a second connection: PostgreSQL spends most of a page computing the
+   * search documents, and two pages keep two cores at it. It still commits after the page before (or not at
+   * all), so the saved progress only ever covers pages that are all in.
    */
   private async replay(schema: string, projections: readonly Projection[], from: { checkpoint: LogCheckpoint; applied: number },
     batchSize: number, total: number, progress: (applied: number) => void): Promise<{ checkpoint: LogCheckpoint; applied: number }> {
     let { checkpoint, applied } = from;
     let logged = applied;
+    const overlap = projections.every((p) => p.readsOwnStreamsOnly) && canWriteTwoPages(this.dataSource);
     const pages = logPages((after) => this.reader.readAfter(after, batchSize), checkpoint, canReadAhead(this.dataSource));
-    for await (const page of pages) {
-      await this.dataSource.transaction(async (db) => {
-        await this.writeInto(db, schema);
-        await this.applyPage(db, projections, page.events);
-        await saveProgress(db, schema, page.checkpoint, applied + page.events.length);
-      });
-      ({ checkpoint } = page);
-      applied += page.events.length;
+    const advancePast = async (write: PageWrite) => {
+      await write.committed;
+      ({ checkpoint } = write.page);
+      applied = write.applied;
       progress(applied);
       if (applied - logged >= LOG_EVERY) {
         logged = applied;
         this.logger.log({ applied, aboutEvents: total }, 'rebuilding the read models');
       }
+    };
+    let writing: PageWrite | undefined;
+    try {
+      for await (const page of pages) {
+        if (writing && !(overlap && sharesNoStream(writing.page, page))) {
+          await advancePast(writing);
+          writing = undefined;
+        }
+        const before = writing;
+        writing = this.writePage(schema, projections, page, (before?.applied ?? applied) + page.events.length, before?.committed);
+        if (before) await advancePast(before);
+      }
+      if (writing) await advancePast(writing);
+    } finally {
+      // Failed: the page still being written ends (it cannot commit) before the rebuild lets go of its lock.
+      await writing?.committed.catch(() => undefined);
     }
     return { checkpoint, applied };
+  }
+
+  /** One page into the copies in a transaction of its own, committed after `after` (the page before) or not at all. */
+  private writePage(schema: string, projections: readonly Projection[], page: LogPage, applied: number, after?: Promise<void>): PageWrite {
+    const committed = this.dataSource.transaction(async (db) => {
+      await this.writeInto(db, schema);
+      await this.applyPage(db, projections, page.events);
+      await after;
+      await saveProgress(db, schema, page.checkpoint, applied);
+    });
+    // Awaited later, in order; until then its failure must not count as unhandled.
+    committed.catch(() => undefined);
+    return { page, applied, committed };
   }
 
   /** Unqualified table names in this transaction now mean the copies; the log and the rest stay in public. */
@@ -136,6 +166,19 @@ export class RebuildService {
     const [latest] = await this.dataSource.query(`SELECT name FROM migrations ORDER BY timestamp DESC, id DESC LIMIT 1`);
     return JSON.stringify({ projections: projections.map((p) => [p.name, [...p.tables]]), migration: latest?.name ?? null });
   }
+}
+
+/** A page being written into the copies: `applied` counts the events up to its end. */
+interface PageWrite {
+  readonly page: LogPage;
+  readonly applied: number;
+  readonly committed: Promise<void>;
+}
+
+/** Whether no stream has events in both pages: then neither page's projections read what the other writes. */
+function sharesNoStream(before: LogPage, page: LogPage): boolean {
+  const streams = new Set(before.events.map((e) => e.streamId));
+  return !page.events.some((e) => streams.has(e.streamId));
 }
 
 /** Consecutive events of one transaction: one append, as the inline path saw it. */

@@ -9,6 +9,7 @@ export class SourcesProjection implements Projection<SourceRegistered> {
   readonly name = 'sources';
   readonly handles: readonly SourceRegistered['type'][] = ['SourceRegistered'];
   readonly tables = ['sources'];
+  readonly readsOwnStreamsOnly = true;
 
   async apply(events: readonly RecordedOf<SourceRegistered>[], db: EntityManager): Promise<void> {
     for (const event of events) {

@@ -9,6 +9,7 @@ export class TopicsProjection implements Projection<TopicDefined> {
   readonly name = 'topics';
   readonly handles: readonly TopicDefined['type'][] = ['TopicDefined'];
   readonly tables = ['topics'];
+  readonly readsOwnStreamsOnly = true;
 
   async apply(events: readonly RecordedOf<TopicDefined>[], db: EntityManager): Promise<void> {
     for (const event of events) {

@@ -14,6 +14,12 @@ export interface Projection<E extends DomainEvent = DomainEvent> {
   readonly tables: readonly string[];
   apply(events: readonly RecordedOf<E>[], db: EntityManager): Promise<void>;
   /**
+   * True when `apply` reads no rows but those written for earlier events of the same streams (the version
+   * a correction closes, say), none of another stream or another projection. A rebuild then writes two
+   * pages of the log that share no stream at once, on two connections; without it, one page at a time.
+   */
+  readonly readsOwnStreamsOnly?: boolean;
+  /**
    * Optional: what `apply([event])` writes for one appended event, as a data-modifying SQL statement
    * over `appended`, so the append and its read model go to the server as one statement (see
    * EventStore.append). `appended` names a relation of the event's row as recorded (columns

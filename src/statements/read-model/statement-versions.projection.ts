@@ -29,6 +29,7 @@ export class StatementVersionsProjection implements Projection<StatementEvent> {
   readonly name = 'statement-versions';
   readonly handles: readonly StatementEvent['type'][] = ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'];
   readonly tables = ['statement_versions'];
+  readonly readsOwnStreamsOnly = true;
 
   async apply(events: readonly RecordedOf<StatementEvent>[], db: EntityManager): Promise<void> {
     // A run of new statements is one multi-row INSERT: they open versions of distinct statements, so no
