@@ -10,7 +10,8 @@ export const BUILD_MEMORY = '256MB';
  * Builds, on the filled copies, every index of public's tables that the copies still lack: the ones
  * the replay went without (prepareShadow leaves out all but keys and unique indexes), one sorted build
  * each instead of row-by-row upkeep. The list is read from public at this point, never kept, and each
- * build is a transaction of its own: a rebuild that died half-way builds what is missing, once.
+ * build is a transaction of its own: a rebuild that died half-way builds what is missing, once. A build
+ * has no time limit: it is the rebuild's own work, not a request's query.
  */
 export async function buildDeferredIndexes(dataSource: DataSource, schema: string, tables: readonly string[], logger: Logger): Promise<void> {
   const started = Date.now();
@@ -28,6 +29,9 @@ export async function buildDeferredIndexes(dataSource: DataSource, schema: strin
       const indexStarted = Date.now();
       await dataSource.transaction(async (db) => {
         await db.query(`SET LOCAL maintenance_work_mem = '${BUILD_MEMORY}'`);
+        // The pool's statement_timeout (DATABASE_QUERY_TIMEOUT_MS, 30 s by default) bounds a request's
+        // query; the search documents' GIN index at 1M statements takes close to that on two busy cores.
+        await db.query('SET LOCAL statement_timeout = 0');
         await db.query(inSchema(index.def, schema));
       });
       built++;
