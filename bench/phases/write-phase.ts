@@ -56,9 +56,10 @@ export async function measureWrites(context: BenchContext): Promise<void> {
   const rss = new RssSampler(service.pid).start();
   try {
     const bodies = Array.from({ length: 5_000 }, () => history.writer.next());
-    await recordOverHttp(service.url, bodies, 16, 1_000, 'warm-http');
-    await recordRaw(db.pool, table, bodies, 16, 1_000, 'warm-raw');
-    await recordCeiling(db.pool, bodies, 16, 1_000, 'warm-ceiling');
+    const warm = Math.min(1_000, config.httpSeconds * 1000);
+    await recordOverHttp(service.url, bodies, 16, warm, 'warm-http');
+    await recordRaw(db.pool, table, bodies, 16, warm, 'warm-raw');
+    await recordCeiling(db.pool, bodies, 16, warm, 'warm-ceiling');
     const peaks: number[] = [];
     const [http, raw, ceiling] = await interleaved(config.repetitions, [
       async (rep) => {
