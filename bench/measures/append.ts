@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
+import { appendCall, encodeExpected, sentAppend } from '../../src/event-store/append-statements.js';
 import { EventStore } from '../../src/event-store/event-store.js';
 import { ProjectionRegistry } from '../../src/event-store/inline-projections/projection-registry.js';
 import { closedLoop, type LoopResult } from '../support/closed-loop.js';
@@ -46,6 +47,26 @@ export function rawInserts(pool: pg.Pool, table: string, writers: number, durati
       await pool.query(
         `INSERT INTO ${table} (stream_id, version, event_id, type, data, metadata) VALUES ($1, 1, $2, $3, $4, $5)`,
         [`raw-${run}-${n}`, randomUUID(), event.type, JSON.stringify(event.data), METADATA]);
+    },
+  });
+}
+
+/**
+ * The ceiling: the same work done by PostgreSQL alone. The statement EventStore.append sends for one
+ * event on a new stream (append_event with the stream's lock, version check and idempotency branch,
+ * prepared by name, its parameters made by the store's own code), from a plain node-postgres pool:
+ * without TypeORM's query path and the recorded events the store rebuilds from the answer. Against the
+ * raw INSERT, it is what append_event costs the server; against the store, what the store's Node side adds.
+ */
+export function appendCeiling(pool: pg.Pool, writers: number, durationMs: number): Promise<LoopResult> {
+  const run = randomUUID().slice(0, 8);
+  const expected = encodeExpected('no_stream');
+  return closedLoop({
+    workers: writers, durationMs,
+    operation: async (n) => {
+      const [sql, params] = appendCall(sentAppend(`ceiling-${run}-${n}`, [appendPayload(n)], { metadata: { recordedBy: 'bench' } }), expected);
+      // A prepared() config: pg takes it where the text goes.
+      await pool.query(sql as unknown as pg.QueryConfig, params);
     },
   });
 }

@@ -32,7 +32,8 @@ export async function measureAnswers(context: BenchContext, services: readonly B
     { name: `GET /v1/positions, a topic with 25 subtopics, ${probes.length} actors`, path: positionsPath(grid), direct: (pool) => positionsDirect(pool, grid, 1, duration), bound: true },
   ];
   for (const c of cases) {
-    for (const s of services) await getLoop(s.url, [c.path], 1, Math.min(1_000, duration));
+    // Both services warm at once: one connection each, on two cores.
+    await Promise.all(services.map((s) => getLoop(s.url, [c.path], 1, Math.min(1_000, duration))));
     const [http, direct, smallHttp] = await interleaved<LoopResult>(config.repetitions, [
       () => getLoop(services[1].url, [c.path], 1, duration),
       () => c.direct(large.db.pool),

@@ -4,7 +4,7 @@ import { atMost, pairedRow } from '../report.js';
 import type { LoopResult } from '../support/closed-loop.js';
 import { progress } from '../support/progress.js';
 import { RssSampler } from '../../tools/service/rss.js';
-import { startService, type BenchService } from '../support/service.js';
+import { startService, startServices, type BenchService } from '../support/service.js';
 import { startStanceCeiling } from '../support/stance-ceiling.js';
 import { quantile } from '../support/stats.js';
 import type { CpuSplit } from '../support/cpu-meter.js';
@@ -80,10 +80,11 @@ export async function measureReads(context: BenchContext, services: readonly Ben
     const stancePaths = probeQuestions.map((q) => `/v1/stance?actor=${q.actor}&topic=${encodeURIComponent(q.topic)}&on=${q.on}`);
     const timeline = timelinePaths(large.history.registries.actorIds.slice(0, probes));
     const duration = config.growthSeconds * 1000;
-    for (const s of services) {
+    // Both services warm at once: one connection each, on two cores.
+    await Promise.all(services.map(async (s) => {
       await getLoop(s.url, stancePaths, 1, Math.min(1_000, duration));
       await getLoop(s.url, timeline, 1, Math.min(1_000, duration));
-    }
+    }));
     const peaks: { small: number; large: number }[] = [];
     const [stanceSmall, stanceLarge, timelineSmall, timelineLarge] = await interleaved(config.repetitions, [
       () => {
@@ -116,8 +117,10 @@ export async function measureReads(context: BenchContext, services: readonly Ben
 /** A service on each history, [small, large]: the read phase's and then the answers phase's. */
 export async function startReadServices(context: BenchContext): Promise<BenchService[]> {
   const { config, small, large } = context;
-  return [await startService(small.db.url, {}, profileArgs(config, `service-reads-${label(config.smallStatements)}`)),
-    await startService(large.db.url, {}, profileArgs(config, `service-reads-${label(config.largeStatements)}`))];
+  return startServices([
+    () => startService(small.db.url, {}, profileArgs(config, `service-reads-${label(config.smallStatements)}`)),
+    () => startService(large.db.url, {}, profileArgs(config, `service-reads-${label(config.largeStatements)}`)),
+  ]);
 }
 
 export function summarize(results: readonly LoopResult[]) {

@@ -1,14 +1,16 @@
 import pg from 'pg';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
 import { ServerBinariesMissingError, startReplicaCluster, type ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
-import { profileArgs } from '../config.js';
+import { profileArgs, type BenchConfig } from '../config.js';
+import { historySize } from '../history/history-size.js';
 import { loadHistory } from '../history/load-history.js';
+import { syntheticHistory } from '../history/synthetic-history.js';
 import { getLoop, stanceQuestions } from '../measures/reads.js';
 import { runRebuild } from '../measures/rebuild.js';
 import { pairedRow } from '../report.js';
 import type { LoopResult } from '../support/closed-loop.js';
 import { progress } from '../support/progress.js';
-import { EDITOR_KEY, startService, type BenchService } from '../support/service.js';
+import { EDITOR_KEY, startService, startServices, type BenchService } from '../support/service.js';
 import { quantile } from '../support/stats.js';
 import { analyzeReadModels } from './history-phase.js';
 import { summarize } from './read-phase.js';
@@ -19,30 +21,56 @@ const CONNECTIONS = 16;
 // In the stance query's text as pg_stat_statements keeps it (literals there become $n): counts where it ran.
 const STANCE_SQL = 'v.stated_end AS end_day';
 
+/** The pair the routing is measured on, made ahead of its phase (see main.ts), or why there is none. */
+export type ReplicaPair = { readonly cluster: ReplicaCluster } | { readonly missing: string };
+
 /**
- * What routing a read through a replica costs, on this one machine: the small history on a primary and
- * a hot-standby replica made for the run (as the replica tests make them), one service on the primary
- * alone and one given the replica, GET /v1/stance with a write's consistency token on both. Both servers
- * share the same cores, so this is the price of the routing (the token check, the replica's pool), never
- * a capacity figure; BENCHMARKS.md reasons about replicas on their own hosts.
+ * A primary and a hot-standby replica made for the run (as the replica tests make them), with the small
+ * history written into the primary and its read models rebuilt. Nothing is measured while it is made
+ * (an initdb, a base backup, a load, a rebuild), so the run makes it while it writes the histories.
  */
-export async function measureReplicaRouting(context: BenchContext): Promise<void> {
+export async function prepareReplicaPair(config: BenchConfig): Promise<ReplicaPair> {
+  let cluster: ReplicaCluster;
+  try {
+    cluster = await startReplicaCluster();
+  } catch (error) {
+    if (!(error instanceof ServerBinariesMissingError)) throw error;
+    return { missing: error.message };
+  }
+  try {
+    // Its own copy of the small history (the same events): the context's is being written meanwhile, and its writer has state.
+    await loadInto(cluster.primaryUrl, syntheticHistory(historySize(config.smallStatements, config.quick)), label(config.smallStatements));
+    return { cluster };
+  } catch (error) {
+    await cluster.destroy();
+    throw error;
+  }
+}
+
+export async function releaseReplicaPair(pair: ReplicaPair): Promise<void> {
+  if ('cluster' in pair) await pair.cluster.destroy();
+}
+
+/**
+ * What routing a read through a replica costs, on this one machine: the replica pair's primary holds the
+ * small history, one service runs on the primary alone and one is given the replica, GET /v1/stance with
+ * a write's consistency token on both. Both servers share the same cores, so this is the price of the
+ * routing (the token check, the replica's pool), never a capacity figure; BENCHMARKS.md reasons about
+ * replicas on their own hosts.
+ */
+export async function measureReplicaRouting(context: BenchContext, pair: ReplicaPair): Promise<void> {
   const { config, small } = context;
   const name = label(config.smallStatements);
-  let cluster: ReplicaCluster | undefined;
-  const services: BenchService[] = [];
+  if (!('cluster' in pair)) {
+    context.notes.push(`Replica routing: not measured: ${pair.missing}.`);
+    return;
+  }
+  const { cluster } = pair;
+  const services = await startServices([
+    () => startService(cluster.primaryUrl, {}, profileArgs(config, 'service-primary-only')),
+    () => startService(cluster.primaryUrl, { DATABASE_READ_URL: cluster.replicaUrl }, profileArgs(config, 'service-with-replica')),
+  ]);
   try {
-    progress(`replica routing: making a primary and a hot standby, loading the ${name}-statement history`);
-    try {
-      cluster = await startReplicaCluster();
-    } catch (error) {
-      if (!(error instanceof ServerBinariesMissingError)) throw error;
-      context.notes.push(`Replica routing: not measured: ${error.message}.`);
-      return;
-    }
-    await loadInto(cluster.primaryUrl, small.history, name);
-    services.push(await startService(cluster.primaryUrl, {}, profileArgs(config, 'service-primary-only')));
-    services.push(await startService(cluster.primaryUrl, { DATABASE_READ_URL: cluster.replicaUrl }, profileArgs(config, 'service-with-replica')));
     const [primaryOnly, routed] = services;
     const token = await tokenOfAWrite(routed.url);
     await replicaInRotation(routed.url);
@@ -73,14 +101,14 @@ export async function measureReplicaRouting(context: BenchContext): Promise<void
       + `${total.toLocaleString('en')} routed stance queries (pg_stat_statements there).`);
     context.raw.replicaRouting = { viaReplica: summarize(viaReplica), alone: summarize(alone), answeredByReplica, total };
 
-    // The primary has pg_stat_statements: the CPU split per operation is measured there, once these services are gone.
-    await Promise.all(services.splice(0).map((s) => s.stop()));
-    const costs = await measureCpuSplit(context, cluster);
+    // The primary has pg_stat_statements: the CPU split per operation is measured there, by the service on
+    // the primary alone once the other one is gone (a start saved; that service only ever read).
+    await routed.stop();
+    const costs = await measureCpuSplit(context, cluster, primaryOnly);
     context.raw.cpuSplit = costs;
     context.sections.push(`CPU per operation (${name} history, on the bench's own server; the command's and the rebuild's start-up subtracted):\n\n${costTable(costs)}`);
   } finally {
     await Promise.all(services.map((s) => s.stop()));
-    await cluster?.destroy();
   }
 }
 

@@ -5,14 +5,13 @@ import pg from 'pg';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
 import { createScratchDatabase } from '../../src/database/scratch-database.js';
 import type { ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
-import { profileArgs } from '../config.js';
 import { ceilingInsert, createCeilingTables, runImport, writeImportFile, writtenRows } from '../measures/import.js';
 import { runRebuild } from '../measures/rebuild.js';
 import { stanceQuestions } from '../measures/reads.js';
 import type { CpuSplit } from '../support/cpu-meter.js';
 import { HttpClient } from '../support/http-client.js';
 import { progress } from '../support/progress.js';
-import { EDITOR_KEY, startService } from '../support/service.js';
+import { EDITOR_KEY, type BenchService } from '../support/service.js';
 import { metered, type BenchContext } from './context.js';
 
 /** What one operation costs on each side: CPU per process group, and what the service sent the server. */
@@ -40,9 +39,9 @@ const CONTROL = `^\\s*(BEGIN|COMMIT|ROLLBACK|START|SAVEPOINT|RELEASE)\\y`; // \y
  * the shared server's settings stay untouched): the service's (or command's) CPU and the server
  * backends' from /proc, and the statements the server ran per operation from pg_stat_statements.
  * Counts are exact; CPU is per process, so other work on the machine is left out, though not its
- * effect on caches and clocks.
+ * effect on caches and clocks. `service` runs on the primary (the routing row's, reused: a start saved).
  */
-export async function measureCpuSplit(context: BenchContext, cluster: ReplicaCluster): Promise<OperationCost[]> {
+export async function measureCpuSplit(context: BenchContext, cluster: ReplicaCluster, service: BenchService): Promise<OperationCost[]> {
   const { config, small } = context;
   const url = cluster.primaryUrl;
   const db = { name: new URL(url).pathname.slice(1), pool: new pg.Pool({ connectionString: url, max: 2 }) };
@@ -65,9 +64,8 @@ export async function measureCpuSplit(context: BenchContext, cluster: ReplicaClu
   const costs: OperationCost[] = [];
   const count = config.quick ? 300 : 2_000;
   try {
-    const service = await startService(url, {}, profileArgs(config, 'service-cpu-split'));
+    const http = new HttpClient(service.url, 8);
     try {
-      const http = new HttpClient(service.url, 8);
       const headers = { authorization: `Bearer ${EDITOR_KEY}` };
       const bodies = Array.from({ length: count + 50 }, () => small.history.writer.next());
       const post = (from: number, n: number) => inParallel(n, 8, (i) => http.expect(201, 'POST', '/v1/statements', { id: `split-${from + i}`, ...bodies[from + i] }, headers));
@@ -76,9 +74,8 @@ export async function measureCpuSplit(context: BenchContext, cluster: ReplicaClu
       const paths = stanceQuestions(small.history, count, 17).map((q) => `/v1/stance?actor=${q.actor}&topic=${encodeURIComponent(q.topic)}&on=${q.on}`);
       await inParallel(50, 8, (i) => http.expect(200, 'GET', paths[i]));
       costs.push(per('GET /v1/stance (one answer)', await measure([service.pid], () => inParallel(count, 8, (i) => http.expect(200, 'GET', paths[i]))), count));
-      http.close();
     } finally {
-      await service.stop();
+      http.close();
     }
 
     const lines = config.quick ? 2_000 : 10_000;
