@@ -189,6 +189,8 @@ export class EventStore {
     }
 
     const [sql, params] = appendCall(sent, encodeExpected(expected));
+    // Nothing to do beside the append: one statement, on the pool like the single statement above.
+    if (inline.length === 0 && !options.condition) return appendResult<E>(sent, await queryOnPool(this.dataSource, sql, params));
     const run = async (db: EntityManager) => {
       if (options.condition) await this.check(options.condition, db);
       const result = appendResult<E>(sent, await db.query(sql, params));
