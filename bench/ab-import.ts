@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +6,7 @@ import { historySize } from './history/history-size.js';
 import { loadHistory } from './history/load-history.js';
 import { syntheticHistory } from './history/synthetic-history.js';
 import { runRebuild } from './measures/rebuild.js';
-import { writeImportFile, type ImportFile } from './measures/import.js';
+import { runImport, writeImportFile, type ImportFile } from './measures/import.js';
 import { interleaved, metered } from './phases/context.js';
 import { createBenchDatabase, dropAllBenchDatabases } from './support/bench-database.js';
 import { progress } from './support/progress.js';
@@ -26,17 +24,8 @@ if (!a || !b || !process.env.DATABASE_URL) {
 
 /** `npm run import -- FILE` with the build in `dir`, timed from spawn to exit; it must record every line. */
 async function importWith(dir: string, databaseUrl: string, file: ImportFile, pids: number[]): Promise<number> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []), join(resolve(dir), 'src/cli/import.js'), file.path], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  pids.push(child.pid!);
-  let output = '';
-  child.stdout!.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-4_000); });
-  child.stderr!.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-4_000); });
-  const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`the import with ${dir} exited with ${code}:\n${output}`);
-  return (performance.now() - started) / 1000;
+  const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+  return (await runImport(databaseUrl, file, pids, join(resolve(dir), 'src/cli/import.js'), profile)).seconds;
 }
 
 const files: ImportFile[] = [];

@@ -28,9 +28,11 @@ export async function writeImportFile(path: string, bodies: readonly StatementBo
  * Stanceline side: `npm run import -- FILE` as a user runs it (node dist/bench/src/cli/import.js FILE), timed
  * from spawn to exit, application start-up included. It must exit 0: every line recorded.
  */
-export async function runImport(databaseUrl: string, file: ImportFile, pids: number[] = []): Promise<{ seconds: number; perSecond: number }> {
+export async function runImport(
+  databaseUrl: string, file: ImportFile, pids: number[] = [], script = builtFile('cli/import.js'), nodeArgs: readonly string[] = [],
+): Promise<{ seconds: number; perSecond: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [builtFile('cli/import.js'), file.path], {
+  const child = spawn(process.execPath, [...nodeArgs, script, file.path], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   pids.push(child.pid!);
@@ -38,7 +40,7 @@ export async function runImport(databaseUrl: string, file: ImportFile, pids: num
   child.stdout!.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-4_000); });
   child.stderr!.on('data', (c: Buffer) => { output = (output + c.toString()).slice(-4_000); });
   const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`the import exited with ${code}:\n${output}`);
+  if (code !== 0) throw new Error(`${script} exited with ${code}:\n${output}`);
   const seconds = (performance.now() - started) / 1000;
   return { seconds, perSecond: file.lines / seconds };
 }
