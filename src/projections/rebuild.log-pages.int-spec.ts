@@ -18,6 +18,11 @@ async function givenStatements(fx: EventStoreFixture, prefix: string, count: num
   }
 }
 
+/** Every row of statement_versions, in key order: what a rebuild must leave as the live writes left it. */
+function versionsOf(fx: EventStoreFixture): Promise<object[]> {
+  return fx.db.dataSource.query(`SELECT * FROM statement_versions ORDER BY statement_id, version`);
+}
+
 beforeAll(() => { Logger.overrideLogger(false); });
 
 describe('rebuilding while the next page of the log is read ahead', () => {
@@ -62,7 +67,7 @@ describe('rebuilding with a pool of one connection (DATABASE_POOL_SIZE=1)', () =
 
   it('given a history of several pages, the rebuild ends and the rebuilt table equals the live one', async () => {
     await givenStatements(fx, 'solo', 7);
-    const versions = () => fx.db.dataSource.query(`SELECT * FROM statement_versions ORDER BY statement_id, version`);
+    const versions = () => versionsOf(fx);
     const live = await versions();
     const report = await new RebuildService(fx.db.dataSource, fx.reader, fx.registry, new RebuildLock(fx.db.dataSource)).rebuild({ batchSize: 2 });
     expect(report.events).toBe(11);
@@ -83,7 +88,7 @@ describe('rebuilding two pages at a time', () => {
     for (let n = 0; n < 8; n++) {
       await fx.store.append(statementStream(`beside-${n}`), [{ type: 'StatementRecorded', data: { id: `beside-${n}`, ...STATEMENT_FIELDS } }]);
     }
-    const versions = () => fx.db.dataSource.query(`SELECT * FROM statement_versions ORDER BY statement_id, version`);
+    const versions = () => versionsOf(fx);
     const live = await versions();
     // What each call was given: a page's events (a page comes shorter than two when another database's transaction ends as it is read).
     const given: number[] = [];

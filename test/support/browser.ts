@@ -60,6 +60,7 @@ export function describeWithoutChromium(suite: string): void {
     return;
   }
   process.stderr.write(`\n  SKIPPED: ${suite}: ${missing}; these browser tests did not run.\n\n`);
+  // Skipped, not failed, outside CI: this machine has no Chromium (the note above says how to get it).
   describe.skip(suite, () => {
     it(`needs Chromium at ${CHROMIUM}`, () => undefined);
   });

@@ -5,6 +5,9 @@ import { TOKEN_HEADER, tokenFieldOf } from './token-from-query.js';
 import { ConsistencyToken, type WalPosition } from './wal-position.js';
 
 const READS = new Set(['GET', 'HEAD']);
+
+/** Whether the request only reads: the requests a consistency token is for. */
+export const isRead = (request: Request): boolean => READS.has(request.method);
 const FLOOR = Symbol('the floor of the consistency token sent');
 
 /**
@@ -17,7 +20,7 @@ const FLOOR = Symbol('the floor of the consistency token sent');
 export class ReadConsistencyToken implements NestMiddleware {
   use(request: Request, _response: Response, next: NextFunction): void {
     const token = request.headers[TOKEN_HEADER.toLowerCase()];
-    if (token === undefined || token === '' || !READS.has(request.method)) return next();
+    if (token === undefined || token === '' || !isRead(request)) return next();
     const floor = typeof token === 'string' ? ConsistencyToken.decode(token) : undefined;
     if (floor === undefined) {
       return next(new InvalidInputError(tokenFieldOf(request), 'not a consistency token this service gave out (send back the Stanceline-Token header of a write)'));

@@ -3,10 +3,8 @@ import type { Request, Response } from 'express';
 import { mergeMap, Observable } from 'rxjs';
 import { ReadDemands, type ReadDemand } from './read-demand.js';
 import { ReadRouter } from './read-router.js';
-import { tokenFloorOf } from './consistency-token.middleware.js';
+import { isRead, tokenFloorOf } from './consistency-token.middleware.js';
 import { TOKEN_HEADER } from './token-from-query.js';
-
-const READS = new Set(['GET', 'HEAD']);
 
 /**
  * Read-your-writes at the HTTP edge, when the service has replicas (DatabaseModule registers it only
@@ -22,7 +20,7 @@ export class ConsistencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    if (READS.has(request.method)) {
+    if (isRead(request)) {
       const demand = demandOf(request);
       return new Observable((subscriber) => ReadDemands.run(demand, () => next.handle().subscribe(subscriber)));
     }
