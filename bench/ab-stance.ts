@@ -20,7 +20,7 @@ import { quantile } from './support/stats.js';
 // A, B, the direct SQL, the bare node:http ceiling (stance-ceiling.ts), A, B, ...; prints p50 and CPU per
 // answer (bench, service or server, PostgreSQL) per run.
 // STATEMENTS (default 1,000,000) sizes the history; STANCE_DB=<url> reuses a database an earlier run kept
-// (KEEP=1 keeps the one it makes).
+// (KEEP=1 keeps the one it makes). With PROFILE_DIR set, each service writes a CPU profile there (node --cpu-prof).
 const [a, b, seconds = '5', repetitions = '5'] = process.argv.slice(2);
 if (!a || !b || !process.env.DATABASE_URL) {
   process.stderr.write('usage: DATABASE_URL=... node dist/bench/bench/ab-stance.js BUILD_A BUILD_B [seconds] [repetitions]\n');
@@ -38,9 +38,10 @@ if (made) {
 }
 const url = made?.url ?? process.env.STANCE_DB!;
 const db = made ?? { name: new URL(url).pathname.slice(1), url, pool: new pg.Pool({ connectionString: url, max: 20 }) };
+const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
 const services = await Promise.all([a, b].map((dir) => startBuiltService({
   DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false', API_KEYS: `${EDITOR_KEY}:editor,${ADMIN_KEY}:admin`, WRITE_RATE_LIMIT: '0',
-}, { main: join(resolve(dir), 'src/main.js'), healthTimeoutMs: 60_000, keepOutput: 8_000 })));
+}, { main: join(resolve(dir), 'src/main.js'), nodeArgs: profile, healthTimeoutMs: 60_000, keepOutput: 8_000 })));
 const ceiling = await startStanceCeiling(db.url);
 try {
   const questions = stanceQuestions(history, 2_000, 11);
