@@ -17,7 +17,7 @@ import { startStanceCeiling } from './support/stance-ceiling.js';
 import { quantile } from './support/stats.js';
 
 // node dist/bench/bench/ab-stance.js BUILD_A BUILD_B [seconds] [repetitions]: GET /v1/stance, 16 connections,
-// A, B, the direct SQL, the bare node:http ceiling (stance-ceiling.ts), A, B, ...; prints p50 and CPU per
+// A, B, the direct SQL, the bare node:http and bare Nest ceilings (stance-ceiling.ts), A, B, ...; prints p50 and CPU per
 // answer (bench, service or server, PostgreSQL) per run.
 // STATEMENTS (default 1,000,000) sizes the history; STANCE_DB=<url> reuses a database an earlier run kept
 // (KEEP=1 keeps the one it makes). With PROFILE_DIR set, each service writes a CPU profile there (node --cpu-prof).
@@ -42,17 +42,19 @@ const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${proce
 const services = await Promise.all([a, b].map((dir) => startBuiltService({
   DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false', API_KEYS: `${EDITOR_KEY}:editor,${ADMIN_KEY}:admin`, WRITE_RATE_LIMIT: '0',
 }, { main: join(resolve(dir), 'src/main.js'), nodeArgs: profile, healthTimeoutMs: 60_000, keepOutput: 8_000 })));
-const ceiling = await startStanceCeiling(db.url);
+const [ceiling, nest] = await Promise.all([startStanceCeiling(db.url), startStanceCeiling(db.url, 'nest')]);
 try {
   const questions = stanceQuestions(history, 2_000, 11);
   for (const s of services) await stanceOverHttp(s.url, questions, 16, 2_000);
   await stanceDirect(db.pool, questions, 16, 2_000);
   await stanceOverHttp(ceiling.url, questions, 16, 2_000);
+  await stanceOverHttp(nest.url, questions, 16, 2_000);
   const ms = Number(seconds) * 1000;
   const sides: { name: string; pid?: number; run: () => Promise<LoopResult> }[] = [
     ...services.map((s, i) => ({ name: i === 0 ? 'A' : 'B', pid: s.child.pid!, run: () => stanceOverHttp(s.url, questions, 16, ms) })),
     { name: 'direct', run: () => stanceDirect(db.pool, questions, 16, ms) },
     { name: 'ceiling', pid: ceiling.pid, run: () => stanceOverHttp(ceiling.url, questions, 16, ms) },
+    { name: 'nest', pid: nest.pid, run: () => stanceOverHttp(nest.url, questions, 16, ms) },
   ];
   const runs = await interleaved(Number(repetitions), sides.map((side) => async (rep: number) => {
     const r = await metered(db, side.pid ? [side.pid] : [], side.run);
@@ -65,13 +67,13 @@ try {
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   for (const [i, side] of runs.entries()) {
     const ratios = side.map((r, rep) => r.p50 / runs[2][rep].p50);
-    process.stdout.write(`${sides[i].name} ${[a, b, 'pg', 'node:http'][i]}: median ${median(side.map((r) => r.perSecond))}/s, p50 ${median(side.map((r) => r.p50))} ms `
+    process.stdout.write(`${sides[i].name} ${[a, b, 'pg', 'node:http', 'bare Nest'][i]}: median ${median(side.map((r) => r.perSecond))}/s, p50 ${median(side.map((r) => r.p50))} ms `
       + `(x direct ${median(ratios).toFixed(2)}: ${ratios.map((x) => x.toFixed(2)).join('/')}), service ${median(side.map((r) => r.serviceUs))} us, `
       + `PostgreSQL ${median(side.map((r) => r.postgresUs))} us, bench ${median(side.map((r) => r.benchUs))} us per answer `
       + `(service ${side.map((r) => r.serviceUs).join('/')}, PostgreSQL ${side.map((r) => r.postgresUs).join('/')})\n`);
   }
 } finally {
-  await Promise.all([...services.map((s) => s.stop('SIGTERM')), ceiling.stop()]);
+  await Promise.all([...services.map((s) => s.stop('SIGTERM')), ceiling.stop(), nest.stop()]);
   if (made && process.env.KEEP !== '1') await made.drop();
   else await Promise.all([db.pool.end(), made?.dataSource.destroy()]);
 }

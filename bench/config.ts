@@ -57,11 +57,13 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     largeStatements: number('statements', quick ? 5_000 : 1_000_000, 5_000),
     smallStatements: quick ? 2_000 : 10_000,
     repetitions: number('repetitions', 3, 3),
-    // --quick only keeps the code working: half a second a side still gives hundreds of samples.
+    // --quick only keeps the code working: a third of a second a side still gives a hundred samples and
+    // more. The full run's reads take 5 s a side (thousands of samples at 16 connections, over a thousand
+    // at one), which keeps it within 30 minutes on this 2-core machine.
     appendSeconds: quick ? 0.5 : 4,
-    httpSeconds: quick ? 0.5 : 6,
-    readSeconds: quick ? 0.5 : 6,
-    growthSeconds: quick ? 0.5 : 4,
+    httpSeconds: quick ? 0.3 : 6,
+    readSeconds: quick ? 0.3 : 5,
+    growthSeconds: quick ? 0.3 : 4,
     // A bulk file: large enough that the command's start-up (about a second) is not most of what is measured.
     importLines: quick ? 100 : 20_000,
     out: typeof out === 'string' ? out : undefined,

@@ -16,7 +16,8 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 /**
  * Reads against a service on each history: GET /v1/stance at the large size with 16 connections
  * against the same SQL sent directly, and against the same statement behind a bare node:http server
- * (the ceiling: what any Node HTTP service pays); then the growth pair (the probe actors' stance and timeline,
+ * (the ceiling: what any Node HTTP service pays) and behind a bare Nest application on the service's
+ * platform (what the framework adds by itself); then the growth pair (the probe actors' stance and timeline,
  * identical answers at both sizes, one connection) with both services' RSS sampled throughout.
  */
 export async function measureReads(context: BenchContext, services: readonly BenchService[]): Promise<void> {
@@ -25,6 +26,7 @@ export async function measureReads(context: BenchContext, services: readonly Ben
   const [smallRss, largeRss] = services.map((s) => new RssSampler(s.pid).start());
   // Started while the service warms up: its start-up is then no extra time of a --quick run.
   const ceilingStarting = startStanceCeiling(large.db.url);
+  const nestStarting = startStanceCeiling(large.db.url, 'nest');
   try {
     const questions = stanceQuestions(large.history, 2_000, 11);
     const warm = Math.min(2_000, config.readSeconds * 500);
@@ -32,10 +34,12 @@ export async function measureReads(context: BenchContext, services: readonly Ben
     await stanceDirect(large.db.pool, questions, CONNECTIONS, warm);
     const ceiling = await ceilingStarting;
     await stanceOverHttp(ceiling.url, questions, CONNECTIONS, warm);
+    const nest = await nestStarting;
+    await stanceOverHttp(nest.url, questions, CONNECTIONS, warm);
     largeRss.resetPeak();
     const stanceRss: number[] = [];
-    const cpu: { http: CpuSplit[]; direct: CpuSplit[]; ceiling: CpuSplit[] } = { http: [], direct: [], ceiling: [] };
-    const [http, direct, bare] = await interleaved<LoopResult>(config.repetitions, [
+    const cpu: { http: CpuSplit[]; direct: CpuSplit[]; ceiling: CpuSplit[]; nest: CpuSplit[] } = { http: [], direct: [], ceiling: [], nest: [] };
+    const [http, direct, bare, bareNest] = await interleaved<LoopResult>(config.repetitions, [
       async (rep) => {
         largeRss.resetPeak();
         const { result: r, cpu: used } = await metered(large.db, [services[1].pid], () => stanceOverHttp(services[1].url, questions, CONNECTIONS, config.readSeconds * 1000));
@@ -56,23 +60,35 @@ export async function measureReads(context: BenchContext, services: readonly Ben
         progress(`stance ${largeName} rep ${rep + 1}: bare node:http ${Math.round(r.perSecond)}/s p50 ${ms(quantile(r.latenciesMs, 0.5))} p99 ${ms(quantile(r.latenciesMs, 0.99))}`);
         return r;
       },
+      async (rep) => {
+        const { result: r, cpu: used } = await metered(large.db, [nest.pid], () => stanceOverHttp(nest.url, questions, CONNECTIONS, config.readSeconds * 1000));
+        cpu.nest.push(used);
+        progress(`stance ${largeName} rep ${rep + 1}: bare Nest ${Math.round(r.perSecond)}/s p50 ${ms(quantile(r.latenciesMs, 0.5))} p99 ${ms(quantile(r.latenciesMs, 0.99))}`);
+        return r;
+      },
     ]);
     const p = (rs: LoopResult[], q: number) => rs.map((r) => quantile(r.latenciesMs, q));
     context.rows.push(pairedRow(`GET /v1/stance p99, ${largeName} statements, ${CONNECTIONS} connections`, 'ms', p(http, 0.99), p(direct, 0.99), atMost(2.5)));
     context.rows.push(pairedRow(`GET /v1/stance p50, ${largeName} statements, ${CONNECTIONS} connections`, 'ms', p(http, 0.5), p(direct, 0.5)));
     context.rows.push(pairedRow(`GET /v1/stance p50, ${largeName} statements, ${CONNECTIONS} connections, against the same statement behind a bare node:http server (the ceiling)`,
       'ms', p(http, 0.5), p(bare, 0.5)));
+    context.rows.push(pairedRow(`GET /v1/stance p50, ${largeName} statements, ${CONNECTIONS} connections, against the same statement behind a bare Nest application on the service's platform`,
+      'ms', p(http, 0.5), p(bareNest, 0.5)));
+    context.rows.push(pairedRow(`GET /v1/stance p50, ${largeName} statements, ${CONNECTIONS} connections: the bare Nest application against the same SQL direct (the framework's floor)`,
+      'ms', p(bareNest, 0.5), p(direct, 0.5)));
     context.notes.push(`Stance at ${largeName}, ${CONNECTIONS} connections: HTTP ${http.map((r) => Math.round(r.perSecond)).join(', ')} requests/s; `
       + `direct SQL ${direct.map((r) => Math.round(r.perSecond)).join(', ')} queries/s; service peak RSS ${stanceRss.map((x) => x.toFixed(0)).join(', ')} MiB. `
       + `CPU per answer: HTTP ${cpuPerOperation(cpu.http.map((c, i) => ({ cpu: c, operations: http[i].operations })))}; `
       + `direct ${cpuPerOperation(cpu.direct.map((c, i) => ({ cpu: c, operations: direct[i].operations })))}; `
       + `bare node:http ${bare.map((r) => Math.round(r.perSecond)).join(', ')} requests/s, p50 ${bare.map((r) => quantile(r.latenciesMs, 0.5).toFixed(2)).join(', ')} ms, `
-      + `${cpuPerOperation(cpu.ceiling.map((c, i) => ({ cpu: c, operations: bare[i].operations })), 'server')}.`);
+      + `${cpuPerOperation(cpu.ceiling.map((c, i) => ({ cpu: c, operations: bare[i].operations })), 'server')}; `
+      + `bare Nest ${bareNest.map((r) => Math.round(r.perSecond)).join(', ')} requests/s, p50 ${bareNest.map((r) => quantile(r.latenciesMs, 0.5).toFixed(2)).join(', ')} ms, `
+      + `${cpuPerOperation(cpu.nest.map((c, i) => ({ cpu: c, operations: bareNest[i].operations })), 'server')}.`);
     const explainedQuestions = questions.slice(0, 200);
     const explained = await explainStance(large.db.pool, explainedQuestions);
     context.notes.push(`Stance SQL at ${largeName}, EXPLAIN ANALYZE of ${explainedQuestions.length} questions one at a time, prepared as the service runs it: `
       + `median planning ${ms(explained.planningMs)}, execution ${ms(explained.executionMs)}; ${explained.genericPlans} executions on the generic plan.`);
-    context.raw.stance = { http: summarize(http), direct: summarize(direct), ceiling: summarize(bare), stanceRss, explained, cpu };
+    context.raw.stance = { http: summarize(http), direct: summarize(direct), ceiling: summarize(bare), nest: summarize(bareNest), stanceRss, explained, cpu };
 
     // Growth: the same questions about the probe actors, whose statements are the same in both histories.
     const probes = small.history.size.probeActors;
@@ -110,7 +126,7 @@ export async function measureReads(context: BenchContext, services: readonly Ben
   } finally {
     smallRss.stop();
     largeRss.stop();
-    await ceilingStarting.then((ceiling) => ceiling.stop(), () => undefined);
+    await Promise.all([ceilingStarting, nestStarting].map((starting) => starting.then((ceiling) => ceiling.stop(), () => undefined)));
   }
 }
 

@@ -78,7 +78,7 @@ export async function measureCpuSplit(context: BenchContext, cluster: ReplicaClu
       http.close();
     }
 
-    const lines = config.quick ? 2_000 : 10_000;
+    const lines = config.quick ? 500 : 10_000;
     const file = await writeImportFile(join(tmpdir(), `split-import-${process.pid}.ndjson`), Array.from({ length: lines }, () => small.history.writer.next()), 'split-import');
     const empty = await writeImportFile(join(tmpdir(), `split-import-${process.pid}-empty.ndjson`), [], 'split-empty');
     try {
