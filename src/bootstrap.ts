@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import fastifyCompress from '@fastify/compress';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ServiceLogger } from './config/logging.js';
 import { bodyLimitBytes, JSON_BODY_TYPES, parseJsonBody } from './common/json-body.js';
+import { ServiceHttpAdapter } from './common/http-adapter.js';
 import { acceptNamedWildcards } from './common/named-wildcards.js';
 import { setupOpenApi } from './common/openapi.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
@@ -21,14 +22,19 @@ import { corsOptions } from './security/cors.js';
 export async function createApp(env: Environment): Promise<NestFastifyApplication> {
   const bodyLimit = bodyLimitBytes(env.BODY_LIMIT);
   const streamKey = acceptStreamKeyInQuery(env.READS_REQUIRE_KEY);
-  const adapter = new FastifyAdapter({
+  const adapter = new ServiceHttpAdapter({
     bodyLimit,
-    // As Express routed: /V1/Topics and /v1/topics/ are /v1/topics.
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
+    // As Express routed: /V1/Topics and /v1/topics/ are /v1/topics, and a path parameter as long as a URL
+    // may be is looked at (and refused by its pipe) rather than answered 414 by the router.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16_384 },
     // Keys and tokens carried in the query move to their headers before routing, so the query the routes
     // parse and validate, and the path the request log writes, never carry them.
     rewriteUrl: (request: IncomingMessage) => acceptTokenInQuery(streamKey(request)),
     clientErrorHandler: answerClientError,
+    // Node's own defaults, which Express kept and Fastify changes (72 s; none): an idle keep-alive
+    // connection closes after 5 s, a request must arrive within 5 minutes (408 otherwise).
+    keepAliveTimeout: 5_000,
+    requestTimeout: 300_000,
   });
   // A failed start is rethrown (abortOnError false) and its buffered logs dropped (autoFlushLogs false),
   // so main.ts reports it as one line; a good start sends the buffered logs on to pino.
