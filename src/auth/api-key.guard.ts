@@ -1,12 +1,12 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Environment } from '../config/environment.js';
 import { hasRole, KeyRing, type Principal, type Role } from './api-keys.js';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors.js';
 import { REQUIRED_ROLE } from './roles.decorator.js';
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -27,6 +27,8 @@ export class ApiKeyGuard implements CanActivate {
     if (!principal) throw new UnauthenticatedError('The API key is not known');
     if (!hasRole(principal, required)) throw new ForbiddenError(`This operation needs a key with the ${required} role`);
     request.principal = principal;
+    // The request log (config/logging.ts) reads the key's name from the Node request.
+    (request.raw as typeof request.raw & { principal?: Principal }).principal = principal;
     return true;
   }
 }
@@ -38,5 +40,6 @@ function bearerToken(header: string | undefined): string | undefined {
 
 // Health and the API description stay open so probes and client generators work without a key.
 function isApiRoute(context: ExecutionContext): boolean {
-  return context.switchToHttp().getRequest<Request>().path.startsWith('/v1/');
+  // The route's own path: the router matches /V1/... too.
+  return context.switchToHttp().getRequest<FastifyRequest>().routeOptions.url?.startsWith('/v1/') ?? false;
 }

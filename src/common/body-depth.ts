@@ -1,9 +1,7 @@
-import type { NextFunction, Request, Response } from 'express';
-import { InvalidInputError } from './domain-error.js';
-
 /**
  * How deep a request body may nest. The deepest body the API takes is a few levels; class-transformer
  * walks bodies recursively, so a 256kb body of `[[[[...]]]]` would otherwise exhaust the stack (a 500).
+ * The JSON body parser (json-body.ts) refuses deeper bodies.
  */
 export const MAX_BODY_DEPTH = 32;
 
@@ -17,12 +15,4 @@ export function exceedsDepth(value: unknown, limit: number): boolean {
     for (const child of Object.values(current)) stack.push([child, depth + 1]);
   }
   return false;
-}
-
-/** Runs after the JSON body parser: a too-deep body is a 400 before any pipe sees it. */
-export function limitBodyDepth(limit = MAX_BODY_DEPTH) {
-  return (request: Request, _response: Response, next: NextFunction): void => {
-    if (exceedsDepth(request.body, limit)) return next(new InvalidInputError('body', `the request body nests deeper than ${limit} levels`));
-    next();
-  };
 }

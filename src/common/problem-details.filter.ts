@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from './domain-error.js';
 import { problem, type Problem } from './problem.js';
 
+const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
 const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003']);
 
 /** The one place where errors become RFC 9457 problem+json responses. */
@@ -10,12 +11,19 @@ const DATABASE_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT',
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
 
+  /** `bodyLimit`: BODY_LIMIT in bytes, which a 413 names. */
+  constructor(private readonly bodyLimit?: number) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toProblem(error);
-    if (response.headersSent) return void response.end();
-    if (body.status === 429) response.setHeader('Retry-After', String(body.retryAfter ?? 60));
-    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+    if (reply.raw.headersSent) return void reply.raw.end();
+    if (body.status === 429) reply.header('Retry-After', String(body.retryAfter ?? 60));
+    const json = JSON.stringify(body);
+    // A reply taken over for streaming (the event stream) that failed before writing anything: Fastify
+    // sends nothing on it any more, so the problem goes out on the Node response.
+    if (reply.sent) return void reply.raw.writeHead(body.status, { 'Content-Type': PROBLEM_JSON, 'Content-Length': Buffer.byteLength(json) }).end(json);
+    reply.code(body.status).type(PROBLEM_JSON).send(json);
   }
 
   toProblem(error: unknown): Problem {
@@ -24,15 +32,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(error.status, error.code, error.title, error.message,
         { ...(error.errors ? { errors: error.errors } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) });
     }
-    // Nest wraps the body parser's errors in an HttpException; the parser's own error says what went wrong.
-    const unwrapped = error instanceof HttpException && isBodyParserError(error.cause) ? error.cause : error;
+    // Nest wraps Fastify's errors in an HttpException; Fastify's own error says what went wrong.
+    const unwrapped = error instanceof HttpException && isBodyError(error.cause) ? error.cause : error;
     if (unwrapped instanceof HttpException) return fromHttpException(unwrapped);
-    const bodyParser = unwrapped as { type?: string; status?: number; message?: string };
-    if (typeof bodyParser?.type === 'string' && typeof bodyParser.status === 'number' && bodyParser.status < 500) {
-      // Raised by the JSON body parser before any route runs: too large, malformed, wrong charset.
-      if (bodyParser.type === 'entity.too.large') return tooLarge(bodyParser as { limit?: number });
-      return problem(bodyParser.status, 'malformed-body', 'Malformed request body', 'The request body is not valid JSON',
-        { errors: [{ field: 'body', message: bodyParser.message ?? 'invalid' }] });
+    if (isBodyError(unwrapped)) {
+      // Raised while the body is read, before any route runs: too large, not inflatable, unreadable.
+      if (unwrapped.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return tooLarge(this.bodyLimit);
+      return problem(unwrapped.statusCode, 'malformed-body', 'Malformed request body', 'The request body could not be read',
+        { errors: [{ field: 'body', message: unwrapped.message }] });
     }
     if (isDatabaseUnavailable(error)) {
       this.logger.warn({ err: error }, 'database unavailable');
@@ -43,16 +50,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-// The parser's error carries the configured limit (BODY_LIMIT) in bytes: the client learns what would fit.
-function tooLarge({ limit }: { limit?: number }): Problem {
+// The configured limit (BODY_LIMIT) in bytes: the client learns what would fit.
+function tooLarge(limit: number | undefined): Problem {
   const most = limit === undefined ? 'the limit' : `${limit} bytes (${Math.round(limit / 1024)} KiB)`;
   const detail = `The request body is larger than the service accepts: at most ${most}, counted after decompression`;
   return problem(413, 'payload-too-large', 'Payload too large', detail, { errors: [{ field: 'body', message: `larger than ${most}` }] });
 }
 
-function isBodyParserError(error: unknown): boolean {
-  const e = error as { type?: unknown; status?: unknown };
-  return typeof e?.type === 'string' && typeof e.status === 'number';
+/** Fastify's (FST_ERR_CTP_*) and @fastify/compress's (FST_CP_ERR_*) refusals of a request body. */
+function isBodyError(error: unknown): error is Error & { code: string; statusCode: number } {
+  const e = error as { code?: unknown; statusCode?: unknown };
+  return typeof e?.code === 'string' && /^FST_(ERR_CTP|CP_ERR)_/.test(e.code) && typeof e.statusCode === 'number' && e.statusCode < 500;
 }
 
 function fromHttpException(error: HttpException): Problem {

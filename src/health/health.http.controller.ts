@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { withTimeout } from '../common/with-timeout.js';
 import { ping } from '../database/data-source.js';
@@ -41,13 +41,13 @@ export class HealthController {
   @ApiOkResponse({ type: HealthView, description: 'The service and its primary database answer: {status: ok, database: up}; '
     + 'a read replica that is down or behind does not change that (reads go elsewhere)' })
   @ApiServiceUnavailableResponse({ type: HealthView, description: 'The primary database does not answer: {status: error, database: down}' })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
+  async check(@Res({ passthrough: true }) response: FastifyReply): Promise<HealthView> {
     const replicas = this.reads.replicaStates?.map(replicaView);
     try {
       await this.health.check([() => this.pingDatabase()]);
       return { status: 'ok', database: 'up', ...(replicas && { replicas }) };
     } catch {
-      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      response.code(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'error', database: 'down', ...(replicas && { replicas }) };
     }
   }

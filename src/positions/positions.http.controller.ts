@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { parseTimestamp } from '../common/dates/known-at.js';
 import { parsePartialDate } from '../common/dates/partial-date.js';
 import { positionsCsv } from './positions.csv.js';
@@ -36,17 +36,17 @@ export class PositionsController {
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; the problem names it' })
   @ApiNotFoundResponse({ description: 'The topic or an actor names nothing recorded: problem type unknown-reference, with suggestions', content: UNKNOWN_NAME_RESPONSE })
-  async get(@Query() request: PositionsRequest, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async get(@Query() request: PositionsRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
     const on = parsePartialDate(request.on ?? new Date().toISOString().slice(0, 10))!;
     const knownAt = request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt);
     const actors = request.actor ? [...new Set(request.actor)] : undefined;
     const grid = await this.positions.grid({ actors, topic: request.topic }, on, knownAt);
     if (request.format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.header('Content-Type', 'text/csv; charset=utf-8');
       return positionsCsv(JSON.parse(grid) as PositionsView);
     }
     // Already JSON, as PostgreSQL wrote it: sent as it is, not parsed and serialized again.
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.header('Content-Type', 'application/json; charset=utf-8');
     return grid;
   }
 }

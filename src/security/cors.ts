@@ -1,4 +1,6 @@
-import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface.js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+type CorsOptions = NonNullable<Parameters<NestFastifyApplication['enableCors']>[0]>;
 
 /**
  * CORS for browser UIs on other origins, from CORS_ORIGINS; without it no CORS header is sent and
@@ -10,10 +12,11 @@ export function corsOptions(origins: string | undefined): CorsOptions | undefine
   if (list.length === 0) return undefined;
   return {
     origin: list.includes('*') ? '*' : list,
-    methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'Last-Event-ID', 'Stanceline-Token'],
+    // Lists written as one comma-separated value each, as the headers carry them (a list would be joined with ', ').
+    methods: 'GET,HEAD,POST,OPTIONS',
+    allowedHeaders: 'Authorization,Content-Type,Idempotency-Key,If-Match,Last-Event-ID,Stanceline-Token',
     // Stanceline-Token: a browser UI reads its own writes by sending it back (README "Running several instances").
-    exposedHeaders: ['ETag', 'Retry-After', 'Location', 'Stanceline-Token'],
+    exposedHeaders: 'ETag,Retry-After,Location,Stanceline-Token',
     credentials: false,
     maxAge: 600,
   };

@@ -1,6 +1,6 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { keyIdOf } from '../auth/api-keys.js';
 import { TooManyWritesError } from './too-many-writes.error.js';
 
@@ -15,10 +15,10 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 @Injectable()
 export class WriteThrottleGuard extends ThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return READ_METHODS.has(context.switchToHttp().getRequest<Request>().method);
+    return READ_METHODS.has(context.switchToHttp().getRequest<FastifyRequest>().method);
   }
 
-  protected override async getTracker(request: Request): Promise<string> {
+  protected override async getTracker(request: FastifyRequest): Promise<string> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     return match ? keyIdOf(match[1]) : `address-${request.ip ?? 'unknown'}`;
   }

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/bootstrap.js';
 import { loadEnvironment } from '../../src/config/environment.js';
 import { startReplicaCluster, type ReplicaCluster } from '../../tools/postgres/replica-cluster.js';
@@ -25,7 +25,7 @@ const HEALTH_GUARD_MS = 120_000;
 
 /** The whole service over real HTTP, with DATABASE_URL on the cluster's primary and DATABASE_READ_URL on its replica. */
 export async function startReplicatedService(cluster: ReplicaCluster, env: Record<string, string>): Promise<ReplicatedService> {
-  const app: NestExpressApplication = await createApp(loadEnvironment({
+  const app: NestFastifyApplication = await createApp(loadEnvironment({
     DATABASE_URL: cluster.primaryUrl,
     DATABASE_READ_URL: cluster.replicaUrl,
     API_KEYS: `${KEYS.editor}:editor,${KEYS.admin}:admin,${KEYS.reader}:reader`,

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../src/bootstrap.js';
@@ -14,7 +14,7 @@ export const KEYS = {
 export const auth = (role: keyof typeof KEYS) => ({ Authorization: `Bearer ${KEYS[role]}` });
 
 export interface TestApp {
-  readonly app: NestExpressApplication;
+  readonly app: NestFastifyApplication;
   readonly http: TestAgent;
   readonly db: TestDatabase;
   /** Number of events in the log: what "nothing was written" is checked against. */
@@ -33,6 +33,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   }));
   await app.init();
+  // Fastify loads its plugins and routes when it is ready, which listen() waits for and supertest does not.
+  await app.getHttpAdapter().getInstance().ready();
   return {
     app,
     db,

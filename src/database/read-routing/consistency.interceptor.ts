@@ -1,5 +1,5 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mergeMap, Observable } from 'rxjs';
 import { ReadDemands, type ReadDemand } from './read-demand.js';
 import { ReadRouter } from './read-router.js';
@@ -19,23 +19,23 @@ export class ConsistencyInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (isRead(request)) {
       const demand = demandOf(request);
       return new Observable((subscriber) => ReadDemands.run(demand, () => next.handle().subscribe(subscriber)));
     }
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(mergeMap(async (body: unknown) => {
-      response.setHeader(TOKEN_HEADER, await this.reads.tokenAfterWrite());
+      response.header(TOKEN_HEADER, await this.reads.tokenAfterWrite());
       return body;
     }));
   }
 }
 
-function demandOf(request: Request): ReadDemand {
+function demandOf(request: FastifyRequest): ReadDemand {
   const query = request.query as Record<string, unknown>;
   return {
-    floor: tokenFloorOf(request),
+    floor: tokenFloorOf(request.raw),
     // Records are stamped with their transaction's start, so an answer as of a past instant can still
     // change until every transaction begun before it has ended: only the primary's answer is the answer.
     primaryOnly: query.knownAt !== undefined,

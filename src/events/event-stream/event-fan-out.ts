@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { EventLogReader } from '../../event-store/event-log-reader.js';
 import { LOG_START, type LogCheckpoint, type RecordedEvent } from '../../event-store/recorded-event.js';
 import { logEventView } from '../log-event.view.js';
@@ -51,7 +51,7 @@ export class EventFanOut implements OnModuleDestroy {
   }
 
   /** Streams the log to `res` from `from` (exclusive), or from the log's current end for `now`, until either side closes. */
-  async open(res: Response, from: LogCheckpoint | 'now'): Promise<void> {
+  async open(res: ServerResponse, from: LogCheckpoint | 'now'): Promise<void> {
     if (this.closing) return endStreamAtOnce(res, this.settings.retryMs);
     this.startReader(from);
     const start = from === 'now' ? await this.currentHead() : from;

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { EventLogReader } from '../../event-store/event-log-reader.js';
 import { POSITION, resumeAfter } from '../resume-position.js';
@@ -26,11 +26,13 @@ export class EventStreamController {
   })
   @ApiBadRequestResponse({ description: 'Last-Event-ID or `after` is not 0, `now`, nor the position of an event in the log' })
   async stream(
-    @Query() request: StreamEventsRequest, @Headers('last-event-id') lastEventId: string | undefined, @Res() res: Response,
+    @Query() request: StreamEventsRequest, @Headers('last-event-id') lastEventId: string | undefined, @Res() reply: FastifyReply,
   ): Promise<void> {
     const start = lastEventId !== undefined ? this.lastEventId(lastEventId) : request.after ?? '0';
     const from = start === 'now' ? 'now' : await resumeAfter(this.reader, Number(start), lastEventId !== undefined ? 'Last-Event-ID' : 'after');
-    await this.fanOut.open(res, from);
+    // The stream writes to the Node response itself, for as long as it lasts: Fastify sends nothing.
+    reply.hijack();
+    await this.fanOut.open(reply.raw, from);
   }
 
   private lastEventId(value: string): string {

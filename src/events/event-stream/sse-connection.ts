@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { LogCheckpoint } from '../../event-store/recorded-event.js';
 import type { EventStreamSettings } from './event-stream.settings.js';
 import { bookmarkFrame, commentFrame } from './sse-frames.js';
@@ -19,7 +19,7 @@ export class SseConnection {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly drainWaiters = new Set<() => void>();
 
-  constructor(private readonly res: Response, start: LogCheckpoint, settings: EventStreamSettings) {
+  constructor(private readonly res: ServerResponse, start: LogCheckpoint, settings: EventStreamSettings) {
     this.checkpoint = start;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -87,7 +87,7 @@ export class SseConnection {
 }
 
 /** Answers a stream request that arrives while the service shuts down: the client reconnects (elsewhere) and resumes. */
-export function endStreamAtOnce(res: Response, retryMs: number): void {
+export function endStreamAtOnce(res: ServerResponse, retryMs: number): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'close' });
   res.end(`retry: ${Math.max(0, Math.trunc(retryMs))}\n\n`);
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiExtraModels, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { StanceChangePage } from '../stance-change.view.js';
 import { DOCUMENT_CAP, StanceChangesReport } from './stance-changes.report.js';
 import { StanceChangesRequest } from './stance-changes.request.dto.js';
@@ -27,13 +27,13 @@ export class StanceChangesController {
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid (the problem names it), or the cursor was altered' })
   @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
-  async list(@Query() request: StanceChangesRequest, @Res({ passthrough: true }) res: Response): Promise<StanceChangePage | string> {
+  async list(@Query() request: StanceChangesRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<StanceChangePage | string> {
     const format = request.format ?? 'json';
     if (format === 'json') return this.report.page(request);
     const document = await this.report.document(request, format);
-    res.setHeader('Content-Type', document.contentType);
+    res.header('Content-Type', document.contentType);
     // The header says it for clients; the Markdown also says it in its text. CSV has no room for a note that is not a row.
-    if (document.capped) res.setHeader('Stanceline-Capped', 'true');
+    if (document.capped) res.header('Stanceline-Capped', 'true');
     return document.body;
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPreconditionFailedResponse, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
 import type { CommandOptions } from '../../event-store/stream-commands.js';
@@ -32,10 +32,10 @@ export class CorrectStatementController {
   @ApiUnprocessableEntityResponse({ description: 'A changed reference does not exist (changes.actorId, ...), every change equals the current value (nothing-to-correct), or the Idempotency-Key was used for another body' })
   async correct(
     @Param('id', StatementIdPipe) id: string, @Body() body: CorrectStatementRequest,
-    @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: Response,
+    @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StatementView> {
     const state = await this.commands.execute(new CorrectStatementCommand(id, body, context));
-    res.setHeader('ETag', etagOf(state.version));
+    res.header('ETag', etagOf(state.version));
     return statementView(state);
   }
 }

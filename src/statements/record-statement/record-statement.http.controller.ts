@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
 import type { CommandOptions } from '../../event-store/stream-commands.js';
@@ -27,10 +27,10 @@ export class RecordStatementController {
   @ApiConflictResponse({ description: 'A statement with this id exists' })
   @ApiUnprocessableEntityResponse({ description: 'The actor, topic or source does not exist (named in `errors`), or the Idempotency-Key was used for another body' })
   async record(
-    @Body() body: RecordStatementRequest, @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: Response,
+    @Body() body: RecordStatementRequest, @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StatementView> {
     const state = await this.commands.execute(new RecordStatementCommand(body, context));
-    res.setHeader('ETag', etagOf(state.version));
+    res.header('ETag', etagOf(state.version));
     return statementView(state);
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { RequiresRole } from '../../auth/roles.decorator.js';
 import { WriteContext } from '../../common/write-context.js';
 import type { CommandOptions } from '../../event-store/stream-commands.js';
@@ -30,10 +30,10 @@ export class RetractStatementController {
   @ApiConflictResponse({ description: 'The statement is already retracted' })
   async retract(
     @Param('id', StatementIdPipe) id: string, @Body() body: RetractStatementRequest,
-    @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: Response,
+    @WriteContext() context: CommandOptions, @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<RetractionView> {
     const state = await this.commands.execute(new RetractStatementCommand(id, body, context));
-    res.setHeader('ETag', etagOf(state.version));
+    res.header('ETag', etagOf(state.version));
     return { id: state.id, retracted: true, reason: state.retractionReason ?? '', version: state.version, recordedAt: state.recordedAt.toISOString() };
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { parseTimestamp } from '../../common/dates/known-at.js';
 import { InvalidInputError } from '../../common/domain-error.js';
 import { parsePartialDate } from '../../common/dates/partial-date.js';
@@ -28,7 +28,7 @@ export class TimelineController {
   })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; the problem names it' })
   @ApiNotFoundResponse({ description: 'An actor or topic names nothing recorded: problem type unknown-reference, each unknown value with suggestions', content: UNKNOWN_NAME_RESPONSE })
-  async timeline(@Query() request: TimelineRequest, @Res({ passthrough: true }) res: Response): Promise<TimelineJsDocument | VisTimelineData> {
+  async timeline(@Query() request: TimelineRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<TimelineJsDocument | VisTimelineData> {
     const from = request.from === undefined ? undefined : parsePartialDate(request.from);
     const to = request.to === undefined ? undefined : parsePartialDate(request.to);
     if (from && to && from.start > to.end) throw new InvalidInputError('to', 'to must not be before from');
@@ -38,7 +38,7 @@ export class TimelineController {
       knownAt: request.knownAt === undefined ? undefined : parseTimestamp(request.knownAt),
       groupBy: request.groupBy ?? (actors?.length === 1 ? 'topic' : 'actor'),
     });
-    if (contents.capped) res.setHeader('Stanceline-Capped', 'true');
+    if (contents.capped) res.header('Stanceline-Capped', 'true');
     return request.format === 'vis' ? toVisTimeline(contents) : toTimelineJs(contents);
   }
 }
