@@ -12,7 +12,11 @@ export interface HttpAnswer {
  * (no pipelining), the request written as one string, the answer's head parsed for its status and
  * length only, the body read as one string. Against a bare server answering 4 kB, node:http's client
  * took 100-135 µs of CPU per request (an IncomingMessage stream per answer, every header parsed, the
- * Agent's bookkeeping) and this one 23-29 µs; undici is not a dependency.
+ * Agent's bookkeeping) and this one 23-29 µs. undici, the maintained client, was measured in its place
+ * (8.13.1, a Pool of 16 connections without pipelining, timeouts off): against the service's own stance
+ * answers, 16 connections, 8,000 requests a side, 5 interleaved runs, its client CPU per request was a
+ * median 156 µs with `request` and 145 µs with `dispatch`, this client's 80 µs. On two shared cores
+ * those 65-75 µs would land in every HTTP row's figures (about a tenth of a stance answer's total).
  */
 export class HttpClient {
   private readonly idle: Connection[] = [];

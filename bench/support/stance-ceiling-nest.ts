@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { BadRequestException, Controller, Get, Module, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import { parsePartialDate } from '../../src/common/dates/partial-date.js';
 import { prepared } from '../../src/database/prepared.js';
@@ -27,7 +28,7 @@ class StanceCeilingController {
 @Module({ controllers: [StanceCeilingController] })
 class StanceCeilingModule {}
 
-const app = await NestFactory.create(StanceCeilingModule, { logger: false });
+const app = await NestFactory.create(StanceCeilingModule, new FastifyAdapter(), { logger: false });
 await app.listen(0, '127.0.0.1');
 process.send!((app.getHttpServer().address() as { port: number }).port);
 process.once('SIGTERM', () => {
