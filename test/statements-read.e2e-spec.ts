@@ -109,6 +109,19 @@ describe('reading statements over HTTP: timeline, one statement, history', () =>
   });
 
   describe('one statement and its history', () => {
+    it('carries the version it answers as its ETag, which a correction takes back as If-Match', async () => {
+      const recorded = await record({ topicId: 'nato', statedAt: '2022' });
+      const read = await t.http.get(`/v1/statements/${recorded.id}`).expect(200);
+      expect(read.headers.etag).toBe('"1"');
+      await t.http.post(`/v1/statements/${recorded.id}/corrections`).set(auth('editor')).set('If-Match', read.headers.etag)
+        .send({ changes: { stance: 'oppose' }, reason: 'misheard' }).expect(200);
+      expect((await t.http.get(`/v1/statements/${recorded.id}`).expect(200)).headers.etag).toBe('"2"');
+      const before = new Date(new Date(recorded.recordedAt).getTime()).toISOString();
+      expect((await t.http.get(`/v1/statements/${recorded.id}`).query({ knownAt: before }).expect(200)).headers.etag).toBe('"1"');
+      await t.http.post(`/v1/statements/${recorded.id}/corrections`).set(auth('editor')).set('If-Match', read.headers.etag)
+        .send({ changes: { stance: 'neutral' }, reason: 'stale' }).expect(412);
+    });
+
     it('answers the statement as it stood at knownAt; 404 before it was recorded, after it was retracted, and for unknown ids', async () => {
       const recorded = await record({ topicId: 'nato', statedAt: '2021' });
       const corrected = (await t.http.post(`/v1/statements/${recorded.id}/corrections`).set(auth('editor'))
