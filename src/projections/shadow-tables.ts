@@ -69,8 +69,7 @@ export async function swapIn(db: EntityManager, schema: string, tables: readonly
 }
 
 /**
- * An empty copy of public.<table>: columns, defaults, checks, identity, the columns' statistics targets
- * (which LIKE does not copy; the ANALYZE after the swap needs them), keys, and the unique indexes under
+ * An empty copy of public.<table>: columns, defaults, checks, identity, keys, and the unique indexes under
  * their own names (LIKE ... INCLUDING INDEXES would rename them, and later migrations refer to the names).
  * Only what the projections' writes rely on: keys and uniqueness (a correction finds the current version
  * through a partial unique index). The other indexes serve reads only, and keeping them up to date row by
@@ -81,11 +80,6 @@ async function copyStructure(db: EntityManager, schema: string, table: string): 
   const source = `public.${ident(table)}`;
   const target = `${ident(schema)}.${ident(table)}`;
   await db.query(`CREATE TABLE ${target} (LIKE ${source} INCLUDING ALL EXCLUDING INDEXES)`);
-  // attstattarget is -1 (PostgreSQL 15) or NULL (17 and later) where the column keeps the default.
-  const targets: { column: string; target: number }[] = await db.query(
-    `SELECT attname AS column, attstattarget::int AS target FROM pg_attribute
-      WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attstattarget >= 0 ORDER BY attnum`, [source]);
-  for (const { column, target: n } of targets) await db.query(`ALTER TABLE ${target} ALTER COLUMN ${ident(column)} SET STATISTICS ${n}`);
   const keys: { name: string; def: string }[] = await db.query(
     `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
       WHERE conrelid = $1::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname`, [source]);
