@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { profileFlags } from './config.js';
 import { historySize } from './history/history-size.js';
 import { loadHistory } from './history/load-history.js';
 import { syntheticHistory } from './history/synthetic-history.js';
@@ -24,8 +25,7 @@ if (!a || !b || !process.env.DATABASE_URL) {
 
 /** `npm run import -- FILE` with the build in `dir`, timed from spawn to exit; it must record every line. */
 async function importWith(dir: string, databaseUrl: string, file: ImportFile, pids: number[]): Promise<number> {
-  const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
-  return (await runImport(databaseUrl, file, pids, join(resolve(dir), 'src/cli/import.js'), profile)).seconds;
+  return (await runImport(databaseUrl, file, pids, join(resolve(dir), 'src/cli/import.js'), profileFlags(process.env.PROFILE_DIR))).seconds;
 }
 
 const files: ImportFile[] = [];

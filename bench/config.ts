@@ -18,9 +18,14 @@ export interface BenchConfig {
   readonly profileDir?: string;
 }
 
+/** The node options that make a child process write a CPU profile into `dir` on exit (none without a dir). */
+export function profileFlags(dir: string | undefined, name?: string): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...name ? [`--cpu-prof-name=${name}.cpuprofile`] : []] : [];
+}
+
 /** The node options that make a child process write a CPU profile named `name` on exit, if profiling. */
 export function profileArgs(config: BenchConfig, name: string): string[] {
-  return config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  return profileFlags(config.profileDir, name);
 }
 
 const USAGE = `usage: npm run bench -- [--quick] [--statements N] [--repetitions N] [--out FILE.md] [--profile DIR]
