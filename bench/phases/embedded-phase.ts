@@ -17,7 +17,7 @@ import { progress } from '../support/progress.js';
 import { ADMIN_KEY, startEmbeddedService, type BenchService } from '../support/service.js';
 import { quantile } from '../support/stats.js';
 import { interleaved, label, type BenchContext } from './context.js';
-import { analyzeReadModels } from './history-phase.js';
+import { vacuumReadModels } from './history-phase.js';
 import { summarize } from './read-phase.js';
 
 const CONNECTIONS = 16;
@@ -54,7 +54,7 @@ export async function prepareEmbedded(config: BenchConfig): Promise<EmbeddedSide
     try {
       const loaded = await loadHistory(pool, history, `embedded ${label(config.smallStatements)}`);
       await rebuildThrough(service);
-      await analyzeReadModels(pool);
+      await vacuumReadModels(pool);
       const version = (await pool.query('SHOW server_version')).rows[0].server_version as string;
       return { service, dataDir, history, loaded: { ...loaded, version } };
     } finally {

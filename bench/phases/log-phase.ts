@@ -3,7 +3,7 @@ import { runRebuild, serverSideRebuild, type RebuildRun } from '../measures/rebu
 import { atLeast, pairedRow } from '../report.js';
 import { progress } from '../support/progress.js';
 import { spread } from '../support/stats.js';
-import { analyzeReadModels } from './history-phase.js';
+import { vacuumReadModels } from './history-phase.js';
 import type { CpuSplit } from '../support/cpu-meter.js';
 import { cpuPerOperation, interleaved, label, metered, type BenchContext } from './context.js';
 
@@ -54,7 +54,7 @@ export async function measureLog(context: BenchContext): Promise<void> {
       progress(`log ${size} rep ${rep + 1}: PostgreSQL alone made the same tables (${r.rows.toLocaleString('en')} rows, indexes included) in ${r.seconds.toFixed(1)} s`);
     },
   ]);
-  await analyzeReadModels(large.db.pool);
+  await vacuumReadModels(large.db.pool);
   await checkReadModels(context);
   context.raw.log = { keyset, safe, rebuild, ceiling, cpu };
   const keysetRates = keyset.map((r) => r.perSecond);

@@ -29,7 +29,9 @@ export async function measureReads(context: BenchContext, services: readonly Ben
   const nestStarting = startStanceCeiling(large.db.url, 'nest');
   try {
     const questions = stanceQuestions(large.history, 2_000, 11);
-    const warm = Math.min(2_000, config.readSeconds * 500);
+    // Each side warms as long as it is then measured: a new process, and new PostgreSQL sessions, take
+    // seconds of this load to reach their pace (JIT; each backend's first touches of the shared buffers).
+    const warm = config.readSeconds * 1000;
     await stanceOverHttp(services[1].url, questions, CONNECTIONS, warm);
     await stanceDirect(large.db.pool, questions, CONNECTIONS, warm);
     const ceiling = await ceilingStarting;

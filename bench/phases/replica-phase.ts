@@ -12,7 +12,7 @@ import type { LoopResult } from '../support/closed-loop.js';
 import { progress } from '../support/progress.js';
 import { EDITOR_KEY, startService, startServices, type BenchService } from '../support/service.js';
 import { quantile } from '../support/stats.js';
-import { analyzeReadModels } from './history-phase.js';
+import { vacuumReadModels } from './history-phase.js';
 import { summarize } from './read-phase.js';
 import { interleaved, label, type BenchContext } from './context.js';
 import { costTable, measureCpuSplit } from './split-phase.js';
@@ -120,7 +120,7 @@ async function loadInto(url: string, history: BenchContext['small']['history'], 
     await migrate(dataSource);
     await loadHistory(pool, history, name);
     await runRebuild(url);
-    await analyzeReadModels(pool);
+    await vacuumReadModels(pool);
   } finally {
     await pool.end();
     if (dataSource.isInitialized) await dataSource.destroy();
