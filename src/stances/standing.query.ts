@@ -1,7 +1,7 @@
 import type { PartialDate } from '../common/dates/partial-date.js';
 import type { SqlParams } from '../database/sql-params.js';
 import { asOfCondition, type AsOf } from '../statements/read-model/as-of.js';
-import { FROM_VERSIONS, STATEMENT_COLUMNS } from '../statements/read-model/statement-version.js';
+import { VERSION_COLUMNS } from '../statements/read-model/statement-version.js';
 import { topicSubtreeCondition } from '../statements/read-model/topic-subtree.js';
 
 /** Whose statements, on what: absent means every actor, every topic. */
@@ -20,7 +20,9 @@ export interface StandingScope {
  *
  * Answers the CTE `candidates` (every statement of the scope made no later than D's last day, with
  * `start_day` and `end_day`) and the days of D as SQL; `latestPer` picks, per actor and topic, the latest
- * candidate among those a condition keeps.
+ * candidate among those a condition keeps. The candidates carry the version's own columns, not its
+ * sources': a caller that shows statements joins those to the few rows it answers (sourceJoins), not to
+ * every statement an actor made on the topic before D.
  */
 export function standingCandidates(scope: StandingScope, on: PartialDate, asOf: AsOf, params: SqlParams): { cte: string; start: () => string; end: string } {
   const end = `${params.add(on.end)}::date`;
@@ -29,8 +31,8 @@ export function standingCandidates(scope: StandingScope, on: PartialDate, asOf: 
   else if (scope.actors?.length) where.push(`v.actor_id = ANY(${params.add(scope.actors)}::text[])`);
   if (scope.topic !== undefined) where.push(topicSubtreeCondition(scope.topic, params));
   const cte = `candidates AS MATERIALIZED (
-      SELECT ${STATEMENT_COLUMNS}, v.stated_start AS start_day, v.stated_end AS end_day
-        FROM ${FROM_VERSIONS}
+      SELECT ${VERSION_COLUMNS}, v.stated_start AS start_day, v.stated_end AS end_day
+        FROM statement_versions v
        WHERE ${where.join(' AND ')})`;
   // D's first day only when asked for: a parameter the statement does not use has no type PostgreSQL can infer.
   return { cte, start: () => `${params.add(on.start)}::date`, end };

@@ -6,7 +6,7 @@ import { SqlParams } from '../../database/sql-params.js';
 import { knownNames, knownColumn, Names, readNames } from '../../names/names.js';
 import { type AsOf } from '../../statements/read-model/as-of.js';
 import { statementReadView } from '../../statements/read-model/statement-read.view.js';
-import type { StatementRow } from '../../statements/read-model/statement-version.js';
+import { SOURCE_COLUMNS, sourceJoins, type StatementRow } from '../../statements/read-model/statement-version.js';
 import { standing, standingCandidates, uncertain } from '../standing.query.js';
 import type { StanceOnDateView } from './stance-on-date.view.js';
 
@@ -18,7 +18,9 @@ export const stanceNames = (actor: string, topic: string) => readNames({ actor, 
 /**
  * The three answers to "what did X say about Y on D", from one snapshot (the rule: standing.query.ts),
  * and beside them whether X and Y name records (knownNames): one row at least, whose `part` is null when
- * there is nothing to answer. The text varies only with the kind of `asOf`, so the service prepares it.
+ * there is nothing to answer. The sources are joined to the answer's rows only: in the bench's 1M history
+ * an actor has a dozen or more candidates on a topic for the one or two rows answered. The text varies
+ * only with the kind of `asOf`, so the service prepares it.
  */
 export function stanceOnDateQuery(actor: string, topic: string, on: PartialDate, asOf: AsOf): { sql: string; values: unknown[] } {
   const params = new SqlParams();
@@ -33,7 +35,7 @@ export function stanceOnDateQuery(actor: string, topic: string, on: PartialDate,
       SELECT 'uncertain' AS part, c.* FROM candidates c WHERE ${uncertain(end)}
       UNION ALL
       SELECT 'standing' AS part, latest.* FROM (${standing(end)}) latest)
-    SELECT a.*, known.* FROM (SELECT ${known}) known LEFT JOIN answer a ON true
+    SELECT a.*, ${SOURCE_COLUMNS}, known.* FROM (SELECT ${known}) known LEFT JOIN answer a ON true ${sourceJoins('a')}
     ORDER BY a.part, a.start_day, a.first_position`;
   return { sql, values: params.values };
 }
