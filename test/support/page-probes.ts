@@ -13,7 +13,8 @@ export async function gridCell(page: Page, actorId: string, topicTitle: string):
   return page.evaluate(([actor, title]) => {
     const headers = [...document.querySelectorAll('#grid thead th')].map((th) => th.querySelector('.topic-title')?.textContent);
     const column = headers.indexOf(title);
-    if (column < 0) return `no column "${title}"`;
+    // What the grid showed instead (its caption and columns, or why it could not load), for the failure message.
+    if (column < 0) return `no column "${title}" in: ${document.querySelector('#grid')?.textContent?.slice(0, 300)}`;
     const row = document.querySelector(`#grid tbody tr[data-actor-id="${actor}"]`);
     if (!row) return `no row for ${actor}`;
     return ((row.querySelector('td.no-position') ?? row.children[column]) as HTMLElement).innerText.trim();
