@@ -214,6 +214,18 @@ if (!chromiumInstalled()) {
       await Promise.all([now.close(), then.close()]);
     });
 
+    it('keeps a shared knownAt to the millisecond when it falls on a whole minute, where the control shows no seconds', async () => {
+      const knownAt = '2025-06-01T10:00:00.250Z';
+      const page = await browser.context.newPage();
+      const asked: (string | null)[] = [];
+      page.on('request', (r) => { if (r.url().includes('/v1/positions')) asked.push(new URL(r.url()).searchParams.get('knownAt')); });
+      await page.goto(`${seeded.url}/?live=0&on=2025-02-04&knownAt=${encodeURIComponent(knownAt)}`);
+      await page.locator('body[data-ready="true"]').waitFor();
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked).toEqual(asked.map(() => knownAt));
+      await page.close();
+    });
+
     it("shows a record's provenance in its details: the publication it was reported in and where in the source", async () => {
       await seeded.post('/v1/statements', {
         id: 'zelensky-2025-02-04-reported-provenance', actorId: 'volodymyr-zelensky', topicId: 'ukraine-war/ending-the-war', stance: 'support',

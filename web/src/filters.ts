@@ -123,9 +123,12 @@ export class Filters {
   private knownAt(): string | undefined {
     const value = this.knownAtInput.value;
     if (!value) return undefined;
-    if (this.exactKnownAt && value === localDateTime(this.exactKnownAt)) return this.exactKnownAt;
     const time = new Date(value);
-    return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+    if (Number.isNaN(time.getTime())) return undefined;
+    // Still the URL's moment: compared as instants, since the control writes a time on the minute without
+    // its seconds (12:11, not 12:11:00).
+    if (this.exactKnownAt && time.getTime() === Math.floor(Date.parse(this.exactKnownAt) / 1000) * 1000) return this.exactKnownAt;
+    return time.toISOString();
   }
 
   private showProposition(): void {
