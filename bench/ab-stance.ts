@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { startService as startBuiltService } from '../tools/service/built-service.js';
-import { SESSION_OPTIONS } from '../src/database/session-settings.js';
 import { profileFlags } from './config.js';
 import { historySize } from './history/history-size.js';
 import { loadHistory } from './history/load-history.js';
@@ -39,7 +38,7 @@ if (made) {
   progress(`history in ${made.url}`);
 }
 const url = made?.url ?? process.env.STANCE_DB!;
-const db = made ?? { name: new URL(url).pathname.slice(1), url, pool: new pg.Pool({ connectionString: url, max: 20, options: SESSION_OPTIONS }) };
+const db = made ?? { name: new URL(url).pathname.slice(1), url, pool: new pg.Pool({ connectionString: url, max: 20 }) };
 const profile = profileFlags(process.env.PROFILE_DIR);
 const services = await Promise.all([a, b].map((dir) => startBuiltService({
   DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false', API_KEYS: `${EDITOR_KEY}:editor,${ADMIN_KEY}:admin`, WRITE_RATE_LIMIT: '0',

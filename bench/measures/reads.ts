@@ -68,10 +68,10 @@ export async function getLoop(base: string, paths: readonly string[], connection
 
 /**
  * The database's own share of a stance answer: EXPLAIN (ANALYZE) of the service's SQL for each
- * question, one at a time, as the service runs it: prepared once on one connection that has the service's
- * session settings (session-settings.ts: the generic plan, made once), then executed with each question's
- * values. Median planning and execution time in ms, how many executions used the generic plan, and the
- * plan of the last.
+ * question, one at a time, as the service runs it: prepared once on one connection, then executed with
+ * each question's values, so PostgreSQL plans as it does for the service (a plan for the values the
+ * first five times, then the generic plan when it is estimated no dearer). Median planning and
+ * execution time in ms, how many executions used the generic plan, and the plan of the last.
  */
 export async function explainStance(pool: pg.Pool, questions: readonly StanceQuestion[]): Promise<{ planningMs: number; executionMs: number; genericPlans: number; plan: string }> {
   const planning: number[] = [];

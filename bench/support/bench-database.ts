@@ -2,7 +2,6 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
 import { createScratchDatabase } from '../../src/database/scratch-database.js';
-import { SESSION_OPTIONS } from '../../src/database/session-settings.js';
 
 export interface BenchDatabase {
   readonly name: string;
@@ -33,8 +32,7 @@ export async function createBenchDatabase(serverUrl: string, label: string, pool
   const { name, url } = scratch;
   // The bench's own long reads (a whole-log scan) need more than the service's 30 s statement timeout.
   const dataSource = createDataSource({ url, poolSize, queryTimeoutMs: 3_600_000 });
-  // The service's session settings, so that the same SQL gets the same plans on both sides.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'bench-raw', options: SESSION_OPTIONS });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: 'bench-raw' });
   // An idle connection cut by DROP DATABASE ... WITH (FORCE) reports an error nobody is waiting for.
   pool.on('error', () => undefined);
   const db: BenchDatabase = {

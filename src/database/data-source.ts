@@ -1,6 +1,5 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { SESSION_OPTIONS } from './session-settings.js';
 
 export interface DatabaseOptions {
   url: string;
@@ -37,7 +36,6 @@ export function createDataSource({ url, poolSize, queryTimeoutMs = 30_000 }: Dat
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
       application_name: 'stanceline',
-      options: SESSION_OPTIONS,
     },
   });
 }

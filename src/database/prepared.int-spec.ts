@@ -1,7 +1,3 @@
-import { parsePartialDate } from '../common/dates/partial-date.js';
-import { NOW } from '../statements/read-model/as-of.js';
-import { stanceOnDateQuery } from '../stances/stance-on-date/stance-on-date.query.js';
-import { prepared } from './prepared.js';
 import { createEventStoreFixture, statementRecorded, type EventStoreFixture } from '../../test/support/event-store-fixture.js';
 
 /**
@@ -9,7 +5,7 @@ import { createEventStoreFixture, statementRecorded, type EventStoreFixture } fr
  * prepared.ts): parsed and planned once per connection, then only bound and executed. One pooled
  * connection here, so every call below runs on the backend whose pg_prepared_statements is read.
  */
-describe('prepared statements', () => {
+describe('prepared statements on the write path', () => {
   let fx: EventStoreFixture;
 
   beforeAll(async () => { fx = await createEventStoreFixture({ poolSize: 1 }); });
@@ -28,20 +24,5 @@ describe('prepared statements', () => {
     expect(statements.map((s) => s.name)).toEqual([expect.stringMatching(/^sl_/), expect.stringMatching(/^sl_/)]);
     const [{ count }] = await fx.db.dataSource.query(`SELECT count(*)::int AS count FROM events WHERE stream_id LIKE 'statement-%'`);
     expect(count).toBe(15);
-  });
-
-  it('when the stance read runs for different questions, then it is planned once for any values and that plan serves every call', async () => {
-    // Plans made per call for the values misjudge a topic's subtree and cost planning time on every call
-    // (session-settings.ts): the service's sessions keep to the one generic plan.
-    const questions = [['actor-a', 'economy', '2024'], ['actor-b', 'economy/tax', '2024-03'], ['actor-c', 'health', '2024-03-02']];
-    for (let round = 0; round < 3; round++) {
-      for (const [actor, topic, on] of questions) {
-        const { sql, values } = stanceOnDateQuery(actor, topic, parsePartialDate(on)!, NOW);
-        await fx.db.dataSource.query(prepared(sql), values);
-      }
-    }
-    const [plans] = await fx.db.dataSource.query(
-      `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement ~ 'candidates AS MATERIALIZED'`);
-    expect(plans).toEqual({ generic: 9, custom: 0 });
   });
 });

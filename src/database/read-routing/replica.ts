@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { withTimeout } from '../../common/with-timeout.js';
 import { parseLsn, type WalPosition } from './wal-position.js';
-import { SESSION_OPTIONS } from '../session-settings.js';
 
 export interface ReplicaOptions {
   url: string;
@@ -60,7 +59,6 @@ export class Replica {
       query_timeout: options.queryTimeoutMs + 2_000,
       keepAlive: true,
       application_name: 'stanceline-read',
-      options: SESSION_OPTIONS,
     });
     // An idle connection cut by a replica restart must not crash the process; the next use notices.
     this.pool.on('error', (error) => this.markDown(error));
