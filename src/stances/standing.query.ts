@@ -2,7 +2,7 @@ import type { PartialDate } from '../common/dates/partial-date.js';
 import type { SqlParams } from '../database/sql-params.js';
 import { asOfCondition, type AsOf } from '../statements/read-model/as-of.js';
 import { VERSION_COLUMNS } from '../statements/read-model/statement-version.js';
-import { topicSubtreeCondition } from '../statements/read-model/topic-subtree.js';
+import { topicSubtreeCondition, topicSubtreeListed } from '../statements/read-model/topic-subtree.js';
 
 /** Whose statements, on what: absent means every actor, every topic. */
 export interface StandingScope {
@@ -29,7 +29,8 @@ export function standingCandidates(scope: StandingScope, on: PartialDate, asOf: 
   const where = [asOfCondition(asOf, params), `v.stated_start <= ${end}`];
   if (scope.actors?.length === 1) where.push(`v.actor_id = ${params.add(scope.actors[0])}`);
   else if (scope.actors?.length) where.push(`v.actor_id = ANY(${params.add(scope.actors)}::text[])`);
-  if (scope.topic !== undefined) where.push(topicSubtreeCondition(scope.topic, params));
+  // With one actor, the subtree as a list of ids keeps every plan on the actor's index (topic-subtree.ts).
+  if (scope.topic !== undefined) where.push((scope.actors?.length === 1 ? topicSubtreeListed : topicSubtreeCondition)(scope.topic, params));
   const cte = `candidates AS MATERIALIZED (
       SELECT ${VERSION_COLUMNS}, v.stated_start AS start_day, v.stated_end AS end_day
         FROM statement_versions v
