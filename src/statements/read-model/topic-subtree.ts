@@ -8,8 +8,11 @@ import type { SqlParams } from '../../database/sql-params.js';
  */
 export function topicSubtreeCondition(topic: string, params: SqlParams): string {
   const t = `${params.add(topic)}::text`;
-  return `v.topic_id >= ${t} AND v.topic_id < ${t} || '0' AND (v.topic_id = ${t} OR starts_with(v.topic_id, ${t} || '/'))`;
+  return `v.topic_id >= ${t} AND v.topic_id < ${t} || '0' AND ${inSubtree('v.topic_id', t)}`;
 }
+
+/** Whether the topic id `column` is the topic `t` (SQL) or one of its subtopics. */
+const inSubtree = (column: string, t: string) => `(${column} = ${t} OR starts_with(${column}, ${t} || '/'))`;
 
 /**
  * The same subtree as topicSubtreeCondition, for alias `v`, as the list of its topics' ids read from
@@ -21,5 +24,5 @@ export function topicSubtreeCondition(topic: string, params: SqlParams): string 
  */
 export function topicSubtreeListed(topic: string, params: SqlParams): string {
   const t = `${params.add(topic)}::text`;
-  return `v.topic_id = ANY(ARRAY(SELECT s.id FROM topics s WHERE s.id = ${t} OR starts_with(s.id, ${t} || '/')))`;
+  return `v.topic_id = ANY(ARRAY(SELECT s.id FROM topics s WHERE ${inSubtree('s.id', t)}))`;
 }
